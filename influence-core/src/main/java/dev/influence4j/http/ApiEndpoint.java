@@ -1,0 +1,42 @@
+package dev.influence4j.http;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * One endpoint of an Influence.io API: its method, its default path template, whether repeating it is
+ * harmless, and how sure we are of its shape.
+ */
+public interface ApiEndpoint {
+
+	/**
+	 * A stable name for logs, metrics and exceptions, for example {@code platform.orders.create}.
+	 * @return the operation name
+	 */
+	String operation();
+
+	/**
+	 * The HTTP method.
+	 * @return the method
+	 */
+	HttpMethod method();
+
+	/**
+	 * The path template relative to the API's base URL, with {@code {variables}}.
+	 * @return the default path template
+	 */
+	String defaultPath();
+
+	/**
+	 * Whether sending the same request twice has the same effect as sending it once. Only idempotent
+	 * requests are retried after a failure whose outcome is unknown.
+	 * @return whether the endpoint is idempotent
+	 */
+	boolean idempotent();
+
+	/**
+	 * Where our knowledge of this endpoint comes from.
+	 * @return the provenance
+	 */
+	Provenance provenance();
+
+}

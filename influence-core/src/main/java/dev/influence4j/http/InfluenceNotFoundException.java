@@ -1,0 +1,22 @@
+package dev.influence4j.http;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Influence.io answered 404: the customer, order, product or other resource named in the path does not
+ * exist there (or, for the Launcher shop endpoints, the shop key is unknown).
+ */
+public class InfluenceNotFoundException extends InfluenceApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	public InfluenceNotFoundException(String operation, @Nullable String vendorMessage) {
+		super(operation, 404, vendorMessage, "not found", null);
+	}
+
+	@Override
+	public boolean isRetryable() {
+		return false;
+	}
+
+}
