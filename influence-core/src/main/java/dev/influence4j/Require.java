@@ -76,7 +76,7 @@ public final class Require {
 	 * Require a money amount: present, zero or more, at most four decimal places.
 	 * @param value the value to check
 	 * @param name what the value is
-	 * @return the value, with trailing zeros kept as given
+	 * @return the value, with trailing zeros kept as given and never in scientific notation
 	 */
 	public static BigDecimal amount(@Nullable BigDecimal value, String name) {
 		present(value, name);
@@ -86,7 +86,8 @@ public final class Require {
 		if (value.stripTrailingZeros().scale() > 4) {
 			throw new IllegalArgumentException(name + " has more than four decimal places: " + value.toPlainString());
 		}
-		return value;
+		// A negative scale (1E+3) would be written in scientific notation; amounts travel as plain decimals.
+		return (value.scale() < 0) ? value.setScale(0) : value;
 	}
 
 	/**

@@ -24,7 +24,7 @@ public record InfluenceDiscountCode(@JsonProperty("code") String code,
 	public InfluenceDiscountCode {
 		Require.text(code, "discount code");
 		if (amount != null) {
-			Require.amount(amount, "discount amount");
+			amount = Require.amount(amount, "discount amount");
 		}
 	}
 

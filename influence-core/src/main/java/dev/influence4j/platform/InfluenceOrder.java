@@ -49,7 +49,7 @@ public record InfluenceOrder(@JsonProperty("orderId") String orderId,
 		if (!email.contains("@")) {
 			throw new IllegalArgumentException("order email must contain '@'");
 		}
-		Require.amount(totalPrice, "order total price");
+		totalPrice = Require.amount(totalPrice, "order total price");
 		Require.text(currency, "order currency");
 		if (!currency.matches("[A-Za-z]{3}")) {
 			throw new IllegalArgumentException("order currency must be a three-letter ISO 4217 code but was '"

@@ -28,7 +28,7 @@ public record InfluenceOrderLine(@JsonProperty("productId") String productId,
 		Require.text(productId, "order line product id");
 		Require.text(title, "order line title");
 		Require.positive(quantity, "order line quantity");
-		Require.amount(price, "order line price");
+		price = Require.amount(price, "order line price");
 	}
 
 	/**

@@ -1,0 +1,134 @@
+package dev.influence4j.delivery;
+
+import java.time.Duration;
+
+import dev.influence4j.Require;
+import dev.influence4j.http.RetrySettings;
+
+/**
+ * How the dispatcher works. Immutable; start from {@link #defaults()}.
+ *
+ * @param nodeId this node's name in claims; unique per running instance
+ * @param pollInterval how often the outbox is polled when nothing nudges the dispatcher
+ * @param batchSize most entries claimed at once
+ * @param concurrency most entries sent at the same time (always of different entities)
+ * @param retry attempts and backoff between attempts of one entry ({@code maxAttempts} is where an entry
+ * becomes a dead letter); {@code Retry-After} answers are always honoured
+ * @param maxAge age after which an entry that still fails becomes a dead letter
+ * @param lease how long a claim holds; must exceed the longest delivery (timeouts times client retries)
+ * @param authPause how long delivery pauses after Influence.io refuses the API key
+ * @param dependencyWait how long an order waits before checking again whether its products were sent
+ * @param retention how long delivered entries are kept before they are purged
+ * @param dedupRetention how long received webhooks are remembered to recognise repeats
+ * @param shutdownTimeout how long shutdown waits for deliveries in progress
+ */
+public record DeliverySettings(String nodeId, Duration pollInterval, int batchSize, int concurrency,
+		RetrySettings retry, Duration maxAge, Duration lease, Duration authPause, Duration dependencyWait,
+		Duration retention, Duration dedupRetention, Duration shutdownTimeout) {
+
+	public DeliverySettings {
+		Require.text(nodeId, "node id");
+		if (nodeId.length() > 128) {
+			throw new IllegalArgumentException("node id must be at most 128 characters");
+		}
+		positive(pollInterval, "poll interval");
+		Require.positive(batchSize, "batch size");
+		Require.positive(concurrency, "concurrency");
+		Require.present(retry, "retry settings");
+		positive(maxAge, "max age");
+		positive(lease, "lease");
+		positive(authPause, "auth pause");
+		positive(dependencyWait, "dependency wait");
+		positive(retention, "retention");
+		positive(dedupRetention, "dedup retention");
+		positive(shutdownTimeout, "shutdown timeout");
+	}
+
+	private static void positive(Duration value, String name) {
+		Require.present(value, name);
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive but was " + value);
+		}
+	}
+
+	/**
+	 * Poll every 5 s, claim 50, send 4 at a time; 25 attempts from 10 s doubling to at most 1 h (±20 %), or
+	 * 3 days, before an entry becomes a dead letter; 5 min leases; pause 1 min when the key is refused; keep
+	 * delivered entries 7 days and webhook ids 30 days; wait 10 s on shutdown.
+	 * @param nodeId this node's name
+	 * @return the defaults
+	 */
+	public static DeliverySettings defaults(String nodeId) {
+		return new DeliverySettings(nodeId, Duration.ofSeconds(5), 50, 4,
+				new RetrySettings(25, Duration.ofSeconds(10), 2.0, Duration.ofHours(1), 0.2, Duration.ofHours(1)),
+				Duration.ofDays(3), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(2),
+				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(10));
+	}
+
+	public DeliverySettings withPollInterval(Duration pollInterval) {
+		return new DeliverySettings(this.nodeId, pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withBatchSize(int batchSize) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withConcurrency(int concurrency) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withRetry(RetrySettings retry) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withMaxAge(Duration maxAge) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withLease(Duration lease) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withAuthPause(Duration authPause) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withDependencyWait(Duration dependencyWait) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, dependencyWait, this.retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withRetention(Duration retention) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, retention, this.dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withDedupRetention(Duration dedupRetention) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, dedupRetention,
+				this.shutdownTimeout);
+	}
+
+	public DeliverySettings withShutdownTimeout(Duration shutdownTimeout) {
+		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, this.retry,
+				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
+				shutdownTimeout);
+	}
+
+}

@@ -1,0 +1,21 @@
+-- influence4j delivery queue (outbox for what the shop sends, inbox for webhooks it receives).
+-- MySQL 8.0+ and MariaDB 10.6+ (both needed for FOR UPDATE SKIP LOCKED). InnoDB.
+-- Times are epoch milliseconds (UTC). Flyway/Liquibase users: copy this file into a migration.
+CREATE TABLE IF NOT EXISTS influence_outbox (
+    id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    kind            VARCHAR(64)   NOT NULL,
+    entity_key      VARCHAR(255)  NOT NULL,
+    dedup_key       VARCHAR(255),
+    payload         MEDIUMTEXT    NOT NULL,
+    status          VARCHAR(16)   NOT NULL,
+    attempts        INT           NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT        NOT NULL,
+    last_error      VARCHAR(2000),
+    claimed_by      VARCHAR(128),
+    lease_until     BIGINT,
+    created_at      BIGINT        NOT NULL,
+    updated_at      BIGINT        NOT NULL,
+    CONSTRAINT influence_outbox_dedup UNIQUE (dedup_key),
+    INDEX influence_outbox_due (status, next_attempt_at, id),
+    INDEX influence_outbox_key (entity_key, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
