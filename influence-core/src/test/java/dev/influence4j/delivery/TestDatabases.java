@@ -1,0 +1,73 @@
+package dev.influence4j.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.jdbcx.JdbcDataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Real databases for the outbox tests: H2 in memory, and one embedded PostgreSQL server (real binaries)
+ * shared by the whole test run.
+ */
+final class TestDatabases {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabases() {
+	}
+
+	static DataSource h2() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		return dataSource;
+	}
+
+	static synchronized EmbeddedPostgres postgresServer() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// The JVM is going away.
+				}
+			}));
+		}
+		return postgres;
+	}
+
+	/**
+	 * A fresh database on the shared PostgreSQL server.
+	 */
+	static DataSource postgres() {
+		String name = "t" + UUID.randomUUID().toString().replace("-", "");
+		JdbcClient.create(postgresServer().getPostgresDatabase()).sql("CREATE DATABASE " + name).update();
+		return pooled(postgresServer().getJdbcUrl("postgres", name));
+	}
+
+	static DataSource pooled(String jdbcUrl) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(jdbcUrl);
+		pool.setUsername("postgres");
+		pool.setMaximumPoolSize(12);
+		return pool;
+	}
+
+	static String jdbcUrl(DataSource dataSource) {
+		return ((HikariDataSource) dataSource).getJdbcUrl();
+	}
+
+}
