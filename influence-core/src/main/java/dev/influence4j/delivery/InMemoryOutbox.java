@@ -104,10 +104,11 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
-	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, String error,
+	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, @Nullable String error,
 			boolean countAttempt) {
 		return finish(entry, node, (current) -> copy(current, DeliveryStatus.PENDING, countAttempt ? 1 : 0,
-				nextAttemptAt, JdbcOutbox.truncate(error), null, null, this.clock.instant()));
+				nextAttemptAt, (error != null) ? JdbcOutbox.truncate(error) : current.lastError(), null, null,
+				this.clock.instant()));
 	}
 
 	@Override

@@ -292,17 +292,21 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, String error,
+	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, @Nullable String error,
 			boolean countAttempt) {
-		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = attempts + "
-				+ ":count, next_attempt_at = :next, last_error = :error, claimed_by = NULL, lease_until = NULL, "
+		String setError = (error != null) ? ", last_error = :error" : "";
+		var statement = this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = attempts + "
+				+ ":count, next_attempt_at = :next" + setError + ", claimed_by = NULL, lease_until = NULL, "
 				+ "updated_at = :now WHERE id = :id AND status = 'IN_FLIGHT' AND claimed_by = :node")
 			.param("count", countAttempt ? 1 : 0)
 			.param("next", nextAttemptAt.toEpochMilli())
-			.param("error", truncate(error))
 			.param("now", now())
 			.param("id", entry.id())
-			.param("node", node)) == 1;
+			.param("node", node);
+		if (error != null) {
+			statement = statement.param("error", truncate(error));
+		}
+		return ownUpdate(statement) == 1;
 	}
 
 	@Override

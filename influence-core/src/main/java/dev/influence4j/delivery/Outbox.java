@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The durable queue of what influence4j still has to deliver: the storage behind the dispatcher, and the
  * Java API to inspect it and act on it (counts, dead letters, requeue).
@@ -54,11 +56,13 @@ public interface Outbox {
 	 * @param entry the entry, claimed by {@code node}
 	 * @param node the node holding the claim
 	 * @param nextAttemptAt when it is due again
-	 * @param error why it failed, or why it waits
+	 * @param error why it failed, or {@code null} to keep the last error (a wait for other entries is not a
+	 * failure)
 	 * @param countAttempt whether this counts as an attempt (a wait for other entries does not)
 	 * @return {@code false} when the node no longer held the claim
 	 */
-	boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, String error, boolean countAttempt);
+	boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, @Nullable String error,
+			boolean countAttempt);
 
 	/**
 	 * Give up on a claimed entry: it stays as a dead letter with its error until requeued.

@@ -273,8 +273,9 @@ public final class OutboxDispatcher implements AutoCloseable {
 		try {
 			Collection<String> dependencies = handler.dependencies(entry);
 			if (!dependencies.isEmpty() && this.outbox.hasUnfinished(dependencies, entry.id())) {
-				this.outbox.reschedule(entry, node, now.plus(this.settings.dependencyWait()),
-						"waiting for " + String.join(", ", dependencies) + " to be delivered first", false);
+				// Waiting is not a failure: the entry keeps its attempts and its last error.
+				logger.debug("{} waits for {} to be delivered first", entry, dependencies);
+				this.outbox.reschedule(entry, node, now.plus(this.settings.dependencyWait()), null, false);
 				return;
 			}
 			if (handler.fullState() && this.outbox.hasNewerDelivered(entry)) {

@@ -20,7 +20,8 @@ import dev.influence4j.platform.PlatformClient;
  * The handlers that send the storefront's entries to the Platform API.
  * <ul>
  * <li>{@code order.completed}: create on the first attempt; after any earlier attempt (whose outcome may be
- * unknown, a crash included) update, creating only when Influence.io does not have the order. Waits for
+ * unknown, a crash or a requeued dead letter included) update, creating only when Influence.io does not have
+ * the order. Waits for
  * the order's products and customer when their entries are older and still unsent.</li>
  * <li>{@code order.updated}: update with the full state, creating when missing.</li>
  * <li>{@code product.saved}, {@code product.deleted}, {@code customer.saved}: upsert or delete.</li>
@@ -42,7 +43,7 @@ public final class PlatformDeliveryHandlers {
 		List<DeliveryHandler> handlers = new ArrayList<>();
 		handlers.add(new Handler(EntryKinds.ORDER_COMPLETED, true, (entry) -> {
 			InfluenceOrder order = EntryPayloads.read(entry, InfluenceOrder.class);
-			if (entry.attempts() == 0) {
+			if (untouched(entry)) {
 				client.orders().create(order);
 			}
 			else {
@@ -65,6 +66,14 @@ public final class PlatformDeliveryHandlers {
 			client.rewards().markUsed(Require.text(payload.get("couponCode"), "coupon code"));
 		}, null));
 		return List.copyOf(handlers);
+	}
+
+	/**
+	 * Whether nothing was ever tried with this entry: no attempt, not even one a requeue reset (the error it
+	 * left stays). Only then is a create safe; otherwise an earlier create may have succeeded unseen.
+	 */
+	private static boolean untouched(OutboxEntry entry) {
+		return entry.attempts() == 0 && entry.lastError() == null;
 	}
 
 	private static Collection<String> orderDependencies(OutboxEntry entry) {

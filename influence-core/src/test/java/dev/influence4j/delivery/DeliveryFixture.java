@@ -1,0 +1,109 @@
+package dev.influence4j.delivery;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import dev.influence4j.http.RetrySettings;
+import dev.influence4j.platform.FinancialStatus;
+import dev.influence4j.platform.InfluenceOrder;
+import dev.influence4j.platform.InfluenceOrderLine;
+import dev.influence4j.platform.PlatformClient;
+
+/**
+ * An outbox on a real database, a Platform client pointed at a sink, and dispatchers with settings fast
+ * enough for tests. Close it to stop every dispatcher it started.
+ */
+final class DeliveryFixture implements AutoCloseable {
+
+	final DataSource dataSource;
+
+	final JdbcOutbox outbox;
+
+	final PlatformClient client;
+
+	final List<String> retries = new CopyOnWriteArrayList<>();
+
+	final List<String> deadLetters = new CopyOnWriteArrayList<>();
+
+	private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
+
+	DeliveryFixture(DataSource dataSource, DatabasePlatform platform, String sinkUrl) {
+		this.dataSource = dataSource;
+		this.outbox = new JdbcOutbox(dataSource, platform, JdbcOutbox.DEFAULT_TABLE_PREFIX, Clock.systemUTC());
+		this.outbox.initializeSchema();
+		this.client = PlatformClient.builder()
+			.apiKey("test-key")
+			.baseUrl(sinkUrl)
+			.readTimeout(Duration.ofSeconds(5))
+			.retry(RetrySettings.none())
+			.build();
+	}
+
+	static DeliverySettings fastSettings(String node) {
+		return DeliverySettings.defaults(node)
+			.withPollInterval(Duration.ofMillis(50))
+			.withRetry(new RetrySettings(6, Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.2, Duration.ofSeconds(5)))
+			.withAuthPause(Duration.ofMillis(300))
+			.withDependencyWait(Duration.ofMillis(50))
+			.withLease(Duration.ofSeconds(10))
+			.withShutdownTimeout(Duration.ofSeconds(2));
+	}
+
+	OutboxWriter writer() {
+		return new OutboxWriter(this.outbox, () -> this.dispatchers.forEach(OutboxDispatcher::nudge));
+	}
+
+	OutboxDispatcher start(DeliverySettings settings) {
+		return start(settings, PlatformDeliveryHandlers.create(this.client));
+	}
+
+	OutboxDispatcher start(DeliverySettings settings, List<DeliveryHandler> handlers) {
+		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, handlers, settings, new DeliveryListener() {
+
+			@Override
+			public void retrying(OutboxEntry entry, Throwable failure) {
+				DeliveryFixture.this.retries.add(entry.entityKey() + ": " + failure.getMessage());
+			}
+
+			@Override
+			public void dead(OutboxEntry entry, String reason) {
+				DeliveryFixture.this.deadLetters.add(entry.entityKey() + ": " + reason);
+			}
+
+		}, Clock.systemUTC());
+		this.dispatchers.add(dispatcher);
+		dispatcher.start();
+		return dispatcher;
+	}
+
+	long count(DeliveryStatus status) {
+		return this.outbox.countsByStatus().get(status);
+	}
+
+	static InfluenceOrder order(String orderId, FinancialStatus status, String... productIds) {
+		InfluenceOrder.Builder builder = InfluenceOrder.builder(orderId)
+			.customerId("42")
+			.email("jane@example.com")
+			.financialStatus(status)
+			.totalPrice(new BigDecimal("10.00"))
+			.currency("EUR")
+			.createdAt(Instant.parse("2026-11-25T10:00:00Z"));
+		for (String productId : productIds) {
+			builder.lineItem(InfluenceOrderLine.of(productId, "Product " + productId, 1, "10.00"));
+		}
+		return builder.build();
+	}
+
+	@Override
+	public void close() {
+		this.dispatchers.forEach(OutboxDispatcher::close);
+	}
+
+}
