@@ -28,6 +28,8 @@ class LauncherCustomerAuthenticationTest {
 
 	private static final String KNOWN_DIGEST = "412dab0de9cad9d7788089ea6563dd12eea9f6cd6af0826d21e7dc6438b2fa7d";
 
+	private static final CustomerDigest EXAMPLE_DIGEST = CustomerDigest.of("EXAMPLE_API_KEY", "example-com");
+
 	private static final CustomerIdentity EXAMPLE = new CustomerIdentity("external-123", "Example@Example.com");
 
 	@RegisterExtension
@@ -59,7 +61,8 @@ class LauncherCustomerAuthenticationTest {
 
 		this.launcher.redeem(EXAMPLE, "redeem-1", null, null);
 
-		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem")).withRequestBody(equalToJson("""
+		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem"))
+			.withRequestBody(equalToJson("""
 				{"customer":{"id":"external-123","email":"example@example.com"},"shop":"example-com",
 				 "digest":"%s","ruleId":"redeem-1"}
 				""".formatted(KNOWN_DIGEST))).withoutHeader("x-api-key"));
@@ -77,8 +80,9 @@ class LauncherCustomerAuthenticationTest {
 			LoggedRequest request = event.getRequest();
 			assertThat(request.getAbsoluteUrl()).doesNotContain("EXAMPLE_API_KEY");
 			assertThat(request.getBodyAsString()).doesNotContain("EXAMPLE_API_KEY");
-			assertThat(request.getHeaders().all()).noneSatisfy(
-					(header) -> assertThat(header.values()).anySatisfy((value) -> assertThat(value).contains("EXAMPLE_API_KEY")));
+			assertThat(request.getHeaders().all()).flatMap((header) -> header.values())
+				.noneMatch((value) -> value.contains("EXAMPLE_API_KEY"));
+			assertThat(request.containsHeader("x-api-key")).isFalse();
 		});
 	}
 
@@ -91,29 +95,31 @@ class LauncherCustomerAuthenticationTest {
 
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer"))
 			.withQueryParam("customer_email", equalTo("jane+loyalty@example.com"))
-			.withQueryParam("digest",
-					equalTo(CustomerDigest.of("EXAMPLE_API_KEY", "example-com").compute("jane+loyalty@example.com", "ext-7"))));
+			.withQueryParam("digest", equalTo(EXAMPLE_DIGEST.compute("jane+loyalty@example.com", "ext-7"))));
 		assertThat(wireMock.getAllServeEvents()).singleElement()
-			.satisfies((event) -> assertThat(event.getRequest().getUrl()).contains("customer_email=jane%2Bloyalty%40example.com"));
+			.satisfies((event) -> assertThat(event.getRequest().getUrl())
+				.contains("customer_email=jane%2Bloyalty%40example.com"));
 	}
 
 	@Test
 	void emailWithAPlusArrivesIntactInTheBody() {
 		CustomerIdentity plus = new CustomerIdentity("ext-7", "jane+loyalty@example.com");
-		wireMock.stubFor(put(urlPathEqualTo(PREFIX + "/v1/customer/birthday")).willReturn(okJson("{\"success\":true}")));
+		wireMock.stubFor(
+				put(urlPathEqualTo(PREFIX + "/v1/customer/birthday")).willReturn(okJson("{\"success\":true}")));
 
 		this.launcher.updateBirthday(plus, 1, 12);
 
-		wireMock.verify(1, putRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/birthday")).withRequestBody(equalToJson("""
+		wireMock.verify(1, putRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/birthday"))
+			.withRequestBody(equalToJson("""
 					{"customer":{"id":"ext-7","email":"jane+loyalty@example.com"},"shop":"example-com","digest":"%s",
 					 "birthdayDay":1,"birthdayMonth":12}
-					""".formatted(CustomerDigest.of("EXAMPLE_API_KEY", "example-com").compute(plus)))));
+					""".formatted(EXAMPLE_DIGEST.compute(plus)))));
 	}
 
 	@Test
 	void aReadyCustomerDigestSignsTheSameWay() {
 		LauncherClient withDigest = LauncherClient.builder()
-			.customerDigest(CustomerDigest.of("EXAMPLE_API_KEY", "example-com"))
+			.customerDigest(EXAMPLE_DIGEST)
 			.baseUrl(wireMock.baseUrl() + PREFIX)
 			.build();
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(okJson("{\"id\":\"07d32094\"}")));

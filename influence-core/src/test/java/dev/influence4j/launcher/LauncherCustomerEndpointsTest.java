@@ -90,11 +90,14 @@ class LauncherCustomerEndpointsTest {
 				 "nextToken":"abc"}
 				""")));
 
-		CursorPage<Reward> page = this.launcher.allRewards(JANE,
-				RewardFilter.all().withSource(RewardSource.POINT_ACTIVITY).withRewardType(RewardType.FIXED_AMOUNT_DISCOUNT),
-				null);
+		RewardFilter filter = RewardFilter.all()
+			.withSource(RewardSource.POINT_ACTIVITY)
+			.withRewardType(RewardType.FIXED_AMOUNT_DISCOUNT);
 
-		wireMock.verify(1, customerGet("/v1/customer/all-rewards", JANE).withQueryParam("type", equalTo("PointActivity"))
+		CursorPage<Reward> page = this.launcher.allRewards(JANE, filter, null);
+
+		wireMock.verify(1, customerGet("/v1/customer/all-rewards", JANE)
+			.withQueryParam("type", equalTo("PointActivity"))
 			.withQueryParam("reward_type", equalTo("fixedamountdiscount"))
 			.withQueryParam("nextToken", absent()));
 		assertThat(page.items()).hasSize(2);

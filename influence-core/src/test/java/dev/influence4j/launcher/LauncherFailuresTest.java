@@ -75,8 +75,9 @@ class LauncherFailuresTest {
 
 	@Test
 	void digestMismatchDropsAVendorMessageThatEchoesTheCustomer() {
-		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(
-				json(401, "{\"error\":\"No customer " + JANE.normalizedEmail() + " with digest " + digestOf(JANE) + "\"}")));
+		String echo = "No customer " + JANE.normalizedEmail() + " with digest " + digestOf(JANE);
+		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer"))
+			.willReturn(json(401, "{\"error\":\"" + echo + "\"}")));
 
 		DigestMismatchException failure = catchThrowableOfType(DigestMismatchException.class,
 				() -> this.launcher.customer(JANE));

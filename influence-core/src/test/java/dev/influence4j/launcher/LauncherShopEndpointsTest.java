@@ -156,8 +156,8 @@ class LauncherShopEndpointsTest {
 		List<ReferralRule> rules = this.launcher.referralRules();
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/referral"));
-		assertThat(rules).containsExactly(
-				new ReferralRule("ref-rule", "Give £10, get £10", "Refer a friend", null, "Active", "amountdiscount"));
+		assertThat(rules).containsExactly(new ReferralRule("ref-rule", "Give £10, get £10", "Refer a friend", null,
+				"Active", "amountdiscount"));
 	}
 
 	@Test
@@ -189,7 +189,8 @@ class LauncherShopEndpointsTest {
 	@Test
 	void answersNoTierWhenTheTierIsUnknown() {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/tiers/t-none"))
-			.willReturn(notFound().withHeader("Content-Type", "application/json").withBody("{\"message\":\"Tier not found\"}")));
+			.willReturn(notFound().withHeader("Content-Type", "application/json")
+				.withBody("{\"message\":\"Tier not found\"}")));
 
 		assertThat(this.launcher.tier("t-none")).isEmpty();
 	}
