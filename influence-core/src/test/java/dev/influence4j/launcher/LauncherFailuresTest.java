@@ -110,6 +110,7 @@ class LauncherFailuresTest {
 			.satisfies((failure) -> {
 				assertThat(failure.shopKey()).isEqualTo(SHOP_KEY);
 				assertThat(failure.status()).isEqualTo(404);
+				assertThat(failure.vendorMessage()).isEqualTo("Shop not found with shopKey");
 				assertThat(failure.getMessage()).contains("influence.shop-key", "'" + SHOP_KEY + "'");
 			});
 	}
@@ -120,6 +121,24 @@ class LauncherFailuresTest {
 			.willReturn(json(404, "{\"message\":\"Shop not found with shopKey\"}")));
 
 		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.tier("t-gold"));
+	}
+
+	@Test
+	void unknownShopKeyAnsweredInPlainTextWhileReadingATierIsStillRecognised() {
+		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/tiers/t-gold"))
+			.willReturn(notFound().withHeader("Content-Type", "text/html; charset=utf-8")
+				.withBody("Shop not found with shopKey")));
+
+		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.tier("t-gold"));
+	}
+
+	@Test
+	void anHtmlErrorPageIsNotTakenAsInfluenceIosMessage() {
+		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/tiers/t-gold"))
+			.willReturn(notFound().withHeader("Content-Type", "text/html")
+				.withBody("<html><body><h1>404 Not Found</h1></body></html>")));
+
+		assertThat(this.launcher.tier("t-gold")).isEmpty();
 	}
 
 	@Test
