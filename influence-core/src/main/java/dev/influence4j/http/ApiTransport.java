@@ -439,7 +439,11 @@ public final class ApiTransport {
 			return null;
 		}
 		catch (JacksonException ex) {
-			return null;
+			// Some errors come as a plain sentence (the Launcher's "Shop not found with shopKey"); keep a short
+			// one, but not an HTML error page.
+			String text = new String(body, StandardCharsets.UTF_8).strip();
+			return (text.isEmpty() || text.startsWith("<") || text.length() > VENDOR_MESSAGE_LIMIT) ? null
+					: redact(text);
 		}
 	}
 

@@ -14,6 +14,16 @@ public class InfluenceNotFoundException extends InfluenceApiException {
 		super(operation, 404, vendorMessage, "not found", null);
 	}
 
+	/**
+	 * For subtypes that know what the 404 means and can say what to check.
+	 * @param operation the operation that failed
+	 * @param vendorMessage the message Influence.io gave, if any
+	 * @param summary what was not found and what to check
+	 */
+	protected InfluenceNotFoundException(String operation, @Nullable String vendorMessage, String summary) {
+		super(operation, 404, vendorMessage, summary, null);
+	}
+
 	@Override
 	public boolean isRetryable() {
 		return false;
