@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -31,6 +32,8 @@ final class DeliveryFixture implements AutoCloseable {
 	final List<String> retries = new CopyOnWriteArrayList<>();
 
 	final List<String> deadLetters = new CopyOnWriteArrayList<>();
+
+	final AtomicInteger delivered = new AtomicInteger();
 
 	private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
 
@@ -66,6 +69,11 @@ final class DeliveryFixture implements AutoCloseable {
 
 	OutboxDispatcher start(DeliverySettings settings, List<DeliveryHandler> handlers) {
 		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, handlers, settings, new DeliveryListener() {
+
+			@Override
+			public void delivered(OutboxEntry entry, Duration took) {
+				DeliveryFixture.this.delivered.incrementAndGet();
+			}
 
 			@Override
 			public void retrying(OutboxEntry entry, Throwable failure) {
