@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -44,6 +46,10 @@ public final class JdbcOutbox implements Outbox {
 	public static final String DEFAULT_TABLE_PREFIX = "influence_";
 
 	private static final String UNFINISHED = "('PENDING', 'IN_FLIGHT')";
+
+	/** Claimable: pending and due, or in flight under an expired lease (its node stopped). */
+	private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'IN_FLIGHT' AND "
+			+ "lease_until < :now))";
 
 	/**
 	 * Taking over an expired claim means the previous node stopped mid-attempt: that attempt's outcome is
@@ -218,16 +224,46 @@ public final class JdbcOutbox implements Outbox {
 		return (claimed != null) ? claimed : List.of();
 	}
 
-	private String dueAndHead(String alias) {
-		return "((" + alias + ".status = 'PENDING' AND " + alias + ".next_attempt_at <= :now) OR (" + alias
-				+ ".status = 'IN_FLIGHT' AND " + alias + ".lease_until < :now)) AND NOT EXISTS (SELECT 1 FROM "
-				+ this.table + " p WHERE p.entity_key = " + alias + ".entity_key AND p.id < " + alias
-				+ ".id AND p.status IN " + UNFINISHED + ")";
+	/**
+	 * The due heads among unfinished entries, oldest first: the first unfinished entry of each key, if it is
+	 * due (pending and due, or in flight with an expired lease). Found by one ordered scan that stops early,
+	 * not by a self-join: a self-join's plan depends on table statistics, and a young outbox table without
+	 * them made PostgreSQL compare every row with every other.
+	 */
+	private List<Long> dueHeads(long now, int wanted) {
+		List<Long> heads = this.jdbc.sql("SELECT id, entity_key, status, next_attempt_at, lease_until FROM " + this.table
+				+ " WHERE status IN " + UNFINISHED + " ORDER BY id")
+			.withFetchSize(Math.max(100, wanted * 4))
+			.query((ResultSet rs) -> {
+				Set<String> seenKeys = new HashSet<>();
+				List<Long> found = new ArrayList<>();
+				while (found.size() < wanted && rs.next()) {
+					if (!seenKeys.add(rs.getString("entity_key"))) {
+						continue;
+					}
+					boolean pending = "PENDING".equals(rs.getString("status"));
+					long leaseUntil = rs.getLong("lease_until");
+					boolean due = pending ? rs.getLong("next_attempt_at") <= now : (!rs.wasNull() && leaseUntil < now);
+					if (due) {
+						found.add(rs.getLong("id"));
+					}
+				}
+				return found;
+			});
+		return (heads != null) ? heads : List.of();
 	}
 
 	private List<Long> lockDue(long now, int limit) {
-		return this.jdbc.sql("SELECT o.id FROM " + this.table + " o WHERE " + dueAndHead("o")
-				+ " ORDER BY o.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+		// A few more heads than wanted: some may be locked by other nodes and skipped.
+		List<Long> heads = dueHeads(now, limit * 3);
+		if (heads.isEmpty()) {
+			return List.of();
+		}
+		// Statuses only move forward (but for a requeue), so a head seen above is still the head of its key
+		// when it can be locked and still matches DUE.
+		return this.jdbc.sql("SELECT id FROM " + this.table + " WHERE id IN (:ids) AND " + DUE
+				+ " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+			.param("ids", heads)
 			.param("now", now)
 			.param("limit", limit)
 			.query(Long.class)
@@ -235,18 +271,11 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	private List<Long> claimByLease(long now, int limit, String node, long leaseUntil) {
-		List<Long> candidates = this.jdbc.sql("SELECT o.id FROM " + this.table + " o WHERE " + dueAndHead("o")
-				+ " ORDER BY o.id")
-			.param("now", now)
-			.withMaxRows(limit)
-			.query(Long.class)
-			.list();
 		List<Long> won = new ArrayList<>();
-		for (Long id : candidates) {
+		for (Long id : dueHeads(now, limit)) {
 			int updated = this.jdbc.sql("UPDATE " + this.table + " SET " + TAKEOVER_COUNTS_AS_ATTEMPT + ", "
 					+ "status = 'IN_FLIGHT', claimed_by = :node, lease_until = :lease, updated_at = :now WHERE id = :id "
-					+ "AND ((status = 'PENDING' AND "
-					+ "next_attempt_at <= :now) OR (status = 'IN_FLIGHT' AND lease_until < :now))")
+					+ "AND " + DUE)
 				.param("node", node)
 				.param("lease", leaseUntil)
 				.param("now", now)

@@ -252,7 +252,10 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 	}
 
 	private ClientHttpRequestFactory jdkRequestFactory() {
+		// Plain http (sandboxes, tests) gets HTTP/1.1: the JDK client would otherwise try an h2c upgrade that
+		// local servers answer badly. https negotiates HTTP/2 with ALPN as usual.
 		HttpClient httpClient = HttpClient.newBuilder()
+			.version(this.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
 			.connectTimeout(this.connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();

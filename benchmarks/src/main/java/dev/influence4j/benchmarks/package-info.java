@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of influence4j: JMH microbenchmarks and the delivery load harness. Not published.
+ */
+@NullMarked
+package dev.influence4j.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
