@@ -235,6 +235,20 @@ class PlatformClientAgainstSandboxTests {
 	}
 
 	@Test
+	void customerListFiltersByAnEmailWithAPlus() {
+		this.sandbox.addCustomer("c-1", "jane+loyalty@example.com", 0);
+		this.sandbox.addCustomer("c-2", "jane loyalty@example.com", 0);
+
+		List<PlatformCustomer> found = this.platform.customers()
+			.list(CustomerQuery.all().withEmail("jane+loyalty@example.com"))
+			.toList();
+
+		assertThat(this.sandbox.journal().requestsFor("platform.customers.list")).singleElement()
+			.satisfies((request) -> assertThat(request.query()).containsEntry("email", "jane+loyalty@example.com"));
+		assertThat(found).extracting(PlatformCustomer::externalId).containsExactly("c-1");
+	}
+
+	@Test
 	void productsAndCollectionsThroughTheClient() {
 		this.platform.products().upsert(InfluenceProduct.of("p-1", "Green tea"));
 		this.platform.products().upsert(InfluenceProduct.of("p-2", "Black tea"));
