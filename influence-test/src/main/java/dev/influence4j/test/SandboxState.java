@@ -374,6 +374,8 @@ final class SandboxState {
 		return call.apply(customer);
 	}
 
+	// The customer calls below run only inside asCustomer, which holds the lock.
+
 	Answer launcherCustomer(CustomerRecord customer) {
 		return Answer.ok(this.wire.launcherCustomer(customer));
 	}
