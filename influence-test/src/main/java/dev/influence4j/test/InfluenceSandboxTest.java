@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  * For other settings (earning rate, statuses, redeem rules) register {@link InfluenceSandboxExtension}
- * with {@code @RegisterExtension} instead.
+ * with {@code @RegisterExtension} instead, not in addition: two sandboxes could not both be injected.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -61,7 +61,9 @@ final class WebhookDispatcher implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
+		// Plain HTTP/1.1: no h2c upgrade attempt that a shop's test server might answer unexpectedly.
 		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(REQUEST_TIMEOUT)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
