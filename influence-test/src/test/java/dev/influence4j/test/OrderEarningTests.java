@@ -199,6 +199,8 @@ class OrderEarningTests {
 		assertRejected(RawHttp.order("1", null, "shipped", "1.00"), "financialStatus");
 		assertRejected(RawHttp.order("1", null, "paid", "1.00").put("totalPrice", new BigDecimal("49.90")), "totalPrice");
 		assertRejected(RawHttp.order("1", null, "paid", "1,00"), "totalPrice");
+		assertRejected(RawHttp.order("1", null, "paid", "1E+2"), "totalPrice");
+		assertRejected(RawHttp.order("1", null, "paid", "-5.00"), "totalPrice");
 		assertThat(this.sandbox.orders()).isEmpty();
 	}
 
