@@ -290,48 +290,44 @@ public final class JdbcOutbox implements Outbox {
 
 	@Override
 	public boolean markDelivered(OutboxEntry entry, String node) {
-		return finish(entry, node, DeliveryStatus.DELIVERED, null, true);
+		return finish(entry, node, DeliveryStatus.DELIVERED, null, null, true);
 	}
 
 	@Override
 	public boolean markDead(OutboxEntry entry, String node, String error, boolean countAttempt) {
-		return finish(entry, node, DeliveryStatus.DEAD, error, countAttempt);
+		return finish(entry, node, DeliveryStatus.DEAD, null, error, countAttempt);
 	}
 
 	@Override
 	public boolean markSuperseded(OutboxEntry entry, String node) {
-		return finish(entry, node, DeliveryStatus.SUPERSEDED, null, false);
+		return finish(entry, node, DeliveryStatus.SUPERSEDED, null, null, false);
 	}
 
-	private boolean finish(OutboxEntry entry, String node, DeliveryStatus status, @Nullable String error,
+	@Override
+	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, @Nullable String error,
 			boolean countAttempt) {
+		return finish(entry, node, DeliveryStatus.PENDING, nextAttemptAt, error, countAttempt);
+	}
+
+	/**
+	 * End a claim: only the node holding it can, so a node whose lease expired cannot overwrite the outcome
+	 * recorded by the node that took the entry over.
+	 */
+	private boolean finish(OutboxEntry entry, String node, DeliveryStatus status, @Nullable Instant nextAttemptAt,
+			@Nullable String error, boolean countAttempt) {
+		String setNext = (nextAttemptAt != null) ? ", next_attempt_at = :next" : "";
 		String setError = (error != null) ? ", last_error = :error" : "";
 		var statement = this.jdbc.sql("UPDATE " + this.table + " SET status = :status, attempts = attempts + :count"
-				+ setError + ", claimed_by = NULL, lease_until = NULL, updated_at = :now WHERE id = :id AND "
+				+ setNext + setError + ", claimed_by = NULL, lease_until = NULL, updated_at = :now WHERE id = :id AND "
 				+ "status = 'IN_FLIGHT' AND claimed_by = :node")
 			.param("status", status.name())
 			.param("count", countAttempt ? 1 : 0)
 			.param("now", now())
 			.param("id", entry.id())
 			.param("node", node);
-		if (error != null) {
-			statement = statement.param("error", truncate(error));
+		if (nextAttemptAt != null) {
+			statement = statement.param("next", nextAttemptAt.toEpochMilli());
 		}
-		return ownUpdate(statement) == 1;
-	}
-
-	@Override
-	public boolean reschedule(OutboxEntry entry, String node, Instant nextAttemptAt, @Nullable String error,
-			boolean countAttempt) {
-		String setError = (error != null) ? ", last_error = :error" : "";
-		var statement = this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = attempts + "
-				+ ":count, next_attempt_at = :next" + setError + ", claimed_by = NULL, lease_until = NULL, "
-				+ "updated_at = :now WHERE id = :id AND status = 'IN_FLIGHT' AND claimed_by = :node")
-			.param("count", countAttempt ? 1 : 0)
-			.param("next", nextAttemptAt.toEpochMilli())
-			.param("now", now())
-			.param("id", entry.id())
-			.param("node", node);
 		if (error != null) {
 			statement = statement.param("error", truncate(error));
 		}

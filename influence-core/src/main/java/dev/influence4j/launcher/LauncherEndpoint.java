@@ -3,6 +3,7 @@ package dev.influence4j.launcher;
 import org.springframework.http.HttpMethod;
 
 import dev.influence4j.http.ApiEndpoint;
+import dev.influence4j.http.EndpointDefinition;
 import dev.influence4j.http.Provenance;
 
 /**
@@ -82,48 +83,19 @@ public enum LauncherEndpoint implements ApiEndpoint {
 	/** The shop's stamp card and its reward rules. */
 	SHOP_STAMP_CARD("launcher.shop.stampCard", HttpMethod.GET, "/v1/shop/stamp-card", true, false);
 
-	private final String operation;
-
-	private final HttpMethod method;
-
-	private final String defaultPath;
-
-	private final boolean idempotent;
+	private final EndpointDefinition definition;
 
 	private final boolean customerScoped;
 
 	LauncherEndpoint(String operation, HttpMethod method, String defaultPath, boolean idempotent,
 			boolean customerScoped) {
-		this.operation = operation;
-		this.method = method;
-		this.defaultPath = defaultPath;
-		this.idempotent = idempotent;
+		this.definition = new EndpointDefinition(operation, method, defaultPath, idempotent, Provenance.DOCUMENTED);
 		this.customerScoped = customerScoped;
 	}
 
 	@Override
-	public String operation() {
-		return this.operation;
-	}
-
-	@Override
-	public HttpMethod method() {
-		return this.method;
-	}
-
-	@Override
-	public String defaultPath() {
-		return this.defaultPath;
-	}
-
-	@Override
-	public boolean idempotent() {
-		return this.idempotent;
-	}
-
-	@Override
-	public Provenance provenance() {
-		return Provenance.DOCUMENTED;
+	public EndpointDefinition definition() {
+		return this.definition;
 	}
 
 	/**

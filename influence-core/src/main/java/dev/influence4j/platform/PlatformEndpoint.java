@@ -3,6 +3,7 @@ package dev.influence4j.platform;
 import org.springframework.http.HttpMethod;
 
 import dev.influence4j.http.ApiEndpoint;
+import dev.influence4j.http.EndpointDefinition;
 import dev.influence4j.http.Provenance;
 
 /**
@@ -104,48 +105,16 @@ public enum PlatformEndpoint implements ApiEndpoint {
 	WEBHOOK_DELETE("platform.webhooks.delete", HttpMethod.DELETE, "/v1/webhooks/{webhookId}", true,
 			Provenance.PROVISIONAL);
 
-	private final String operation;
-
-	private final HttpMethod method;
-
-	private final String defaultPath;
-
-	private final boolean idempotent;
-
-	private final Provenance provenance;
+	private final EndpointDefinition definition;
 
 	PlatformEndpoint(String operation, HttpMethod method, String defaultPath, boolean idempotent,
 			Provenance provenance) {
-		this.operation = operation;
-		this.method = method;
-		this.defaultPath = defaultPath;
-		this.idempotent = idempotent;
-		this.provenance = provenance;
+		this.definition = new EndpointDefinition(operation, method, defaultPath, idempotent, provenance);
 	}
 
 	@Override
-	public String operation() {
-		return this.operation;
-	}
-
-	@Override
-	public HttpMethod method() {
-		return this.method;
-	}
-
-	@Override
-	public String defaultPath() {
-		return this.defaultPath;
-	}
-
-	@Override
-	public boolean idempotent() {
-		return this.idempotent;
-	}
-
-	@Override
-	public Provenance provenance() {
-		return this.provenance;
+	public EndpointDefinition definition() {
+		return this.definition;
 	}
 
 }

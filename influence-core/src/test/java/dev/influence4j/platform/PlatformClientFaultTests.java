@@ -22,6 +22,8 @@ import dev.influence4j.http.RetrySettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -126,7 +128,9 @@ class PlatformClientFaultTests {
 				assertThat(ex.outcomeUnknown()).isTrue();
 				assertThat(ex.status()).isZero();
 			});
-		server.verify(3, getRequestedFor(urlPathEqualTo("/v1/customers/42")));
+		// Three attempts; the JDK's HTTP/1.1 client may itself re-send a GET once on a reset connection.
+		server.verify(moreThanOrExactly(3), getRequestedFor(urlPathEqualTo("/v1/customers/42")));
+		server.verify(lessThanOrExactly(6), getRequestedFor(urlPathEqualTo("/v1/customers/42")));
 	}
 
 	@Test
