@@ -11,16 +11,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -164,6 +167,17 @@ class InfluenceAutoConfigurationTests {
 					"influence.retry.max-attempts=1")
 			.run((context) -> assertThatExceptionOfType(InfluenceTransientException.class)
 				.isThrownBy(() -> context.getBean(PlatformClient.class).customers().get("slow")));
+	}
+
+	@Test
+	void worksWithoutBootsHttpClientModuleAndActuator() {
+		withKeys().withClassLoader(new FilteredClassLoader(HttpClientSettings.class, SanitizingFunction.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PlatformClient.class)
+				.doesNotHaveBean(InfluenceRequestFactory.class)
+				.doesNotHaveBean(SanitizingFunction.class));
+		withKeys().run((context) -> assertThat(context).hasSingleBean(InfluenceRequestFactory.class)
+			.hasSingleBean(SanitizingFunction.class));
 	}
 
 	@Test

@@ -91,9 +91,17 @@ public final class InfluenceDeliveryAutoConfiguration {
 		return switch (mode) {
 			case ALWAYS -> true;
 			case NEVER -> false;
-			case EMBEDDED -> BOOT_JDBC_PRESENT ? EmbeddedDatabaseConnection.isEmbedded(dataSource)
-					: platform == DatabasePlatform.H2;
+			case EMBEDDED -> BOOT_JDBC_PRESENT ? EmbeddedDatabases.isEmbedded(dataSource) : platform == DatabasePlatform.H2;
 		};
+	}
+
+	/** Kept apart so that nothing of spring-boot-jdbc is loaded when it is absent. */
+	private static final class EmbeddedDatabases {
+
+		static boolean isEmbedded(DataSource dataSource) {
+			return EmbeddedDatabaseConnection.isEmbedded(dataSource);
+		}
+
 	}
 
 	@Bean
