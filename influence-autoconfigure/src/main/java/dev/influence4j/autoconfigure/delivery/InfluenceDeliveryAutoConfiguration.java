@@ -21,6 +21,8 @@ import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListenerFactory;
 import org.springframework.util.ClassUtils;
 
@@ -83,7 +85,28 @@ public final class InfluenceDeliveryAutoConfiguration {
 		if (initializeSchema(delivery.getInitializeSchema(), dataSource, platform)) {
 			outbox.initializeSchema();
 		}
+		else {
+			requireTable(dataSource, delivery.getTablePrefix() + "outbox", platform);
+		}
 		return outbox;
+	}
+
+	/**
+	 * Fail at startup, not at the first checkout, when the application was to create the table and did not.
+	 */
+	private static void requireTable(DataSource dataSource, String table, DatabasePlatform platform) {
+		try {
+			// The prefix was validated by JdbcOutbox: letters, digits and underscores only.
+			JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").query().singleValue();
+		}
+		catch (DataAccessException ex) {
+			String schema = (platform.schemaResource() != null) ? "dev/influence4j/delivery/" + platform.schemaResource()
+					: "dev/influence4j/delivery/schema-postgresql.sql (adapted to your database)";
+			throw new IllegalStateException("influence4j's outbox table " + table + " does not exist and "
+					+ "influence.delivery.initialize-schema does not create it here: create it from " + schema
+					+ " in influence-core's jar (for example in a Flyway migration), or set "
+					+ "influence.delivery.initialize-schema=always", ex);
+		}
 	}
 
 	private static boolean initializeSchema(Delivery.SchemaInitialization mode, DataSource dataSource,

@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
 import dev.influence4j.autoconfigure.InfluenceProperties;
@@ -82,9 +83,23 @@ class InfluenceDeliveryAutoConfigurationTests {
 	}
 
 	@Test
-	void leavesTheTableToTheApplicationWhenSchemaInitializationIsOff() {
+	void leavesTheTableToTheApplicationWhenSchemaInitializationIsOffAndSaysWhenItIsMissing() {
 		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
-			.run((context) -> assertThat(tableCount(context.getBean(DataSource.class), "INFLUENCE_OUTBOX")).isZero());
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Table \"INFLUENCE_OUTBOX\" not found"));
+		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("influence4j's outbox table influence_outbox does not exist")
+				.hasStackTraceContaining("dev/influence4j/delivery/schema-h2.sql"));
+	}
+
+	@Test
+	void usesATableTheApplicationCreatedWhenSchemaInitializationIsOff() {
+		withDatabase("outbox-own-table").withPropertyValues("influence.delivery.initialize-schema=never")
+			.withInitializer((context) -> JdbcOutbox.of(new DriverManagerDataSource(
+					"jdbc:h2:mem:outbox-own-table;DB_CLOSE_DELAY=-1", "sa", "")).initializeSchema())
+			.run((context) -> assertThat(context).hasNotFailed().getBean(Outbox.class).isInstanceOf(JdbcOutbox.class));
 	}
 
 	@Test
