@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,7 +22,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
 import dev.influence4j.autoconfigure.InfluenceProperties;
@@ -95,10 +95,12 @@ class InfluenceDeliveryAutoConfigurationTests {
 	}
 
 	@Test
-	void usesATableTheApplicationCreatedWhenSchemaInitializationIsOff() {
-		withDatabase("outbox-own-table").withPropertyValues("influence.delivery.initialize-schema=never")
-			.withInitializer((context) -> JdbcOutbox.of(new DriverManagerDataSource(
-					"jdbc:h2:mem:outbox-own-table;DB_CLOSE_DELAY=-1", "sa", "")).initializeSchema())
+	void waitsForTheApplicationsOwnSchemaScriptsWhenSchemaInitializationIsOff() {
+		// Like a Flyway migration: Boot's SQL initialization creates the table, and must run before the outbox.
+		withDatabase("outbox-own-table")
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.withPropertyValues("influence.delivery.initialize-schema=never", "spring.sql.init.mode=always",
+					"spring.sql.init.schema-locations=classpath:dev/influence4j/delivery/schema-h2.sql")
 			.run((context) -> assertThat(context).hasNotFailed().getBean(Outbox.class).isInstanceOf(JdbcOutbox.class));
 	}
 
