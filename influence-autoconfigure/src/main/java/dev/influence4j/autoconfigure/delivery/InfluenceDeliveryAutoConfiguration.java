@@ -1,0 +1,229 @@
+package dev.influence4j.autoconfigure.delivery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionalEventListenerFactory;
+import org.springframework.util.ClassUtils;
+
+import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
+import dev.influence4j.autoconfigure.InfluenceProperties;
+import dev.influence4j.autoconfigure.InfluenceProperties.Delivery;
+import dev.influence4j.delivery.DatabasePlatform;
+import dev.influence4j.delivery.DeliveryHandler;
+import dev.influence4j.delivery.DeliveryListener;
+import dev.influence4j.delivery.DeliverySettings;
+import dev.influence4j.delivery.InMemoryOutbox;
+import dev.influence4j.delivery.JdbcOutbox;
+import dev.influence4j.delivery.Outbox;
+import dev.influence4j.delivery.OutboxDispatcher;
+import dev.influence4j.delivery.OutboxWriter;
+import dev.influence4j.delivery.PlatformDeliveryHandlers;
+import dev.influence4j.platform.PlatformClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of durable delivery:
+ * the outbox (in the application's {@code DataSource}, or in memory with a warning), the dispatcher that sends
+ * it to Influence.io with the Platform client, the writer, and one listener per {@code influence.sync.*} feature
+ * that turns the storefront's events into outbox entries in the publishing transaction.
+ */
+@AutoConfiguration(after = InfluenceAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "influence.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "influence.delivery.enabled", matchIfMissing = true)
+@ConditionalOnBean(PlatformClient.class)
+public final class InfluenceDeliveryAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(InfluenceDeliveryAutoConfiguration.class);
+
+	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.jdbc.EmbeddedDatabaseConnection",
+			InfluenceDeliveryAutoConfiguration.class.getClassLoader());
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	Outbox influenceOutbox(InfluenceProperties properties, ObjectProvider<DataSource> dataSources) {
+		Delivery delivery = properties.getDelivery();
+		DataSource dataSource = (delivery.getStore() != Delivery.Store.MEMORY) ? dataSources.getIfUnique() : null;
+		if (dataSource == null) {
+			if (delivery.getStore() == Delivery.Store.JDBC) {
+				throw new IllegalStateException("influence.delivery.store is 'jdbc' but the application has no single "
+						+ "(or primary) DataSource; add one, or set influence.delivery.store to 'memory'");
+			}
+			logger.warn("influence4j delivery is NOT DURABLE: its outbox is kept in memory ({}). Orders, products "
+					+ "and customers not yet sent to Influence.io are lost when the application stops or crashes, and "
+					+ "several nodes do not share the work. Give the application a DataSource to keep the outbox in "
+					+ "the database.", (delivery.getStore() == Delivery.Store.MEMORY) ? "influence.delivery.store=memory"
+							: "no DataSource");
+			return new InMemoryOutbox(Clock.systemUTC());
+		}
+		DatabasePlatform platform = DatabasePlatform.of(dataSource);
+		JdbcOutbox outbox = new JdbcOutbox(dataSource, platform, delivery.getTablePrefix(), Clock.systemUTC());
+		if (initializeSchema(delivery.getInitializeSchema(), dataSource, platform)) {
+			outbox.initializeSchema();
+		}
+		else {
+			requireTable(dataSource, delivery.getTablePrefix() + "outbox", platform);
+		}
+		return outbox;
+	}
+
+	/**
+	 * Fail at startup, not at the first checkout, when the application was to create the table and did not.
+	 */
+	private static void requireTable(DataSource dataSource, String table, DatabasePlatform platform) {
+		try {
+			// The prefix was validated by JdbcOutbox: letters, digits and underscores only.
+			JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").query().singleValue();
+		}
+		catch (DataAccessException ex) {
+			String schema = (platform.schemaResource() != null) ? "dev/influence4j/delivery/" + platform.schemaResource()
+					: "dev/influence4j/delivery/schema-postgresql.sql (adapted to your database)";
+			throw new IllegalStateException("influence4j's outbox table " + table + " does not exist and "
+					+ "influence.delivery.initialize-schema does not create it here: create it from " + schema
+					+ " in influence-core's jar (for example in a Flyway migration), or set "
+					+ "influence.delivery.initialize-schema=always", ex);
+		}
+	}
+
+	private static boolean initializeSchema(Delivery.SchemaInitialization mode, DataSource dataSource,
+			DatabasePlatform platform) {
+		return switch (mode) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case EMBEDDED -> BOOT_JDBC_PRESENT ? EmbeddedDatabases.isEmbedded(dataSource) : platform == DatabasePlatform.H2;
+		};
+	}
+
+	/** Kept apart so that nothing of spring-boot-jdbc is loaded when it is absent. */
+	private static final class EmbeddedDatabases {
+
+		static boolean isEmbedded(DataSource dataSource) {
+			return EmbeddedDatabaseConnection.isEmbedded(dataSource);
+		}
+
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxDispatcher influenceOutboxDispatcher(Outbox outbox, PlatformClient platformClient,
+			ObjectProvider<DeliveryHandler> handlers, ObjectProvider<DeliveryListener> listeners,
+			InfluenceProperties properties) {
+		return new OutboxDispatcher(outbox, handlers(platformClient, handlers.orderedStream().toList()),
+				settings(properties.getDelivery()), new CompositeDeliveryListener(listeners.orderedStream().toList()),
+				Clock.systemUTC());
+	}
+
+	/**
+	 * The Platform handlers, except for kinds the application handles itself, and the application's own.
+	 */
+	private static List<DeliveryHandler> handlers(PlatformClient platformClient, List<DeliveryHandler> own) {
+		Map<String, DeliveryHandler> builtIn = new LinkedHashMap<>();
+		PlatformDeliveryHandlers.create(platformClient).forEach((handler) -> builtIn.put(handler.kind(), handler));
+		own.forEach((handler) -> builtIn.remove(handler.kind()));
+		List<DeliveryHandler> all = new ArrayList<>(builtIn.values());
+		all.addAll(own);
+		return all;
+	}
+
+	static DeliverySettings settings(Delivery delivery) {
+		DeliverySettings defaults = DeliverySettings.defaults(nodeId(delivery.getNodeId()));
+		return defaults.withPollInterval(delivery.getPollInterval())
+			.withBatchSize(delivery.getBatchSize())
+			.withConcurrency(delivery.getConcurrency())
+			.withRetry(defaults.retry()
+				.withMaxAttempts(delivery.getMaxAttempts())
+				.withInitialBackoff(delivery.getInitialBackoff())
+				.withMaxBackoff(delivery.getMaxBackoff()))
+			.withMaxAge(delivery.getMaxAge())
+			.withLease(delivery.getLease())
+			.withAuthPause(delivery.getAuthPause())
+			.withRetention(delivery.getRetention())
+			.withDedupRetention(delivery.getDedupRetention())
+			.withShutdownTimeout(delivery.getShutdownTimeout());
+	}
+
+	private static String nodeId(@Nullable String configured) {
+		return (configured != null && !configured.isBlank()) ? configured : NodeIds.generate();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InfluenceDeliveryLifecycle influenceDeliveryLifecycle(OutboxDispatcher dispatcher) {
+		return new InfluenceDeliveryLifecycle(dispatcher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxWriter influenceOutboxWriter(Outbox outbox, OutboxDispatcher dispatcher) {
+		return new OutboxWriter(outbox, dispatcher::nudge);
+	}
+
+	/**
+	 * Without it (an application with no transaction manager yet) {@code @TransactionalEventListener} methods
+	 * would still run, but as plain listeners; with it they honour {@code BEFORE_COMMIT} wherever a transaction
+	 * is active. A second factory (from {@code @EnableTransactionManagement}) does no harm.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static TransactionalEventListenerFactory influenceTransactionalEventListenerFactory() {
+		return new TransactionalEventListenerFactory();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "influence.sync.orders.enabled", matchIfMissing = true)
+	static class OrderSyncConfiguration {
+
+		@Bean
+		OrderEventListener influenceOrderEventListener(OutboxWriter writer) {
+			return new OrderEventListener(writer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "influence.sync.products.enabled", matchIfMissing = true)
+	static class ProductSyncConfiguration {
+
+		@Bean
+		ProductEventListener influenceProductEventListener(OutboxWriter writer) {
+			return new ProductEventListener(writer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "influence.sync.customers.enabled", matchIfMissing = true)
+	static class CustomerSyncConfiguration {
+
+		@Bean
+		CustomerEventListener influenceCustomerEventListener(OutboxWriter writer) {
+			return new CustomerEventListener(writer);
+		}
+
+	}
+
+}

@@ -1,0 +1,331 @@
+package dev.influence4j.autoconfigure.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
+import dev.influence4j.autoconfigure.InfluenceProperties;
+import dev.influence4j.delivery.DeliveryHandler;
+import dev.influence4j.delivery.DeliveryListener;
+import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.delivery.InMemoryOutbox;
+import dev.influence4j.delivery.JdbcOutbox;
+import dev.influence4j.delivery.NewOutboxEntry;
+import dev.influence4j.delivery.Outbox;
+import dev.influence4j.delivery.OutboxDispatcher;
+import dev.influence4j.delivery.OutboxEntry;
+import dev.influence4j.delivery.OutboxWriter;
+import dev.influence4j.events.CustomerSavedEvent;
+import dev.influence4j.events.OrderCompletedEvent;
+import dev.influence4j.events.ProductSavedEvent;
+import dev.influence4j.platform.InfluenceCustomer;
+import dev.influence4j.platform.InfluenceProduct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The delivery wiring: which outbox, the dispatcher's lifecycle, the writer, one listener per sync switch,
+ * and the application's own handlers and listeners.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InfluenceDeliveryAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(InfluenceAutoConfiguration.class, InfluenceDeliveryAutoConfiguration.class))
+		.withPropertyValues("influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
+				"influence.platform.base-url=http://127.0.0.1:9", "influence.delivery.poll-interval=50ms");
+
+	private ApplicationContextRunner withDatabase(String name) {
+		return this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+	}
+
+	@Test
+	void keepsTheOutboxInTheApplicationsDatabaseAndCreatesItsTable() {
+		withDatabase("outbox-table").run((context) -> {
+			assertThat(context).hasSingleBean(OutboxDispatcher.class)
+				.hasSingleBean(OutboxWriter.class)
+				.hasSingleBean(InfluenceDeliveryLifecycle.class)
+				.getBean(Outbox.class)
+				.isInstanceOf(JdbcOutbox.class);
+			assertThat(tableCount(context.getBean(DataSource.class), "INFLUENCE_OUTBOX")).isOne();
+		});
+	}
+
+	@Test
+	void theTablePrefixNamesTheTable() {
+		withDatabase("outbox-prefix").withPropertyValues("influence.delivery.table-prefix=shop_influence_")
+			.run((context) -> assertThat(tableCount(context.getBean(DataSource.class), "SHOP_INFLUENCE_OUTBOX")).isOne());
+	}
+
+	@Test
+	void leavesTheTableToTheApplicationWhenSchemaInitializationIsOffAndSaysWhenItIsMissing() {
+		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Table \"INFLUENCE_OUTBOX\" not found"));
+		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("influence4j's outbox table influence_outbox does not exist")
+				.hasStackTraceContaining("dev/influence4j/delivery/schema-h2.sql"));
+	}
+
+	@Test
+	void waitsForTheApplicationsOwnSchemaScriptsWhenSchemaInitializationIsOff() {
+		// Like a Flyway migration: Boot's SQL initialization creates the table, and must run before the outbox.
+		withDatabase("outbox-own-table")
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.withPropertyValues("influence.delivery.initialize-schema=never", "spring.sql.init.mode=always",
+					"spring.sql.init.schema-locations=classpath:dev/influence4j/delivery/schema-h2.sql")
+			.run((context) -> assertThat(context).hasNotFailed().getBean(Outbox.class).isInstanceOf(JdbcOutbox.class));
+	}
+
+	@Test
+	void createsTheTableOnAnEmbeddedDatabaseWhenSchemaInitializationIsEmbedded() {
+		withDatabase("outbox-embedded").withPropertyValues("influence.delivery.initialize-schema=embedded")
+			.run((context) -> assertThat(tableCount(context.getBean(DataSource.class), "INFLUENCE_OUTBOX")).isOne());
+	}
+
+	@Test
+	void fallsBackToMemoryWithALoudWarningWithoutADataSource(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).getBean(Outbox.class).isInstanceOf(InMemoryOutbox.class);
+			assertThat(output).contains("WARN")
+				.contains("influence4j delivery is NOT DURABLE")
+				.contains("no DataSource");
+		});
+	}
+
+	@Test
+	void storeMemoryKeepsTheOutboxInMemoryEvenWithADataSource(CapturedOutput output) {
+		withDatabase("outbox-memory").withPropertyValues("influence.delivery.store=memory").run((context) -> {
+			assertThat(context).getBean(Outbox.class).isInstanceOf(InMemoryOutbox.class);
+			assertThat(output).contains("influence4j delivery is NOT DURABLE")
+				.contains("influence.delivery.store=memory");
+		});
+	}
+
+	@Test
+	void storeJdbcWithoutADataSourceFailsStartup() {
+		this.runner.withPropertyValues("influence.delivery.store=jdbc")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("influence.delivery.store is 'jdbc' but the application has no single"));
+	}
+
+	@Test
+	void definesNothingWhenDeliveryIsSwitchedOff() {
+		this.runner.withPropertyValues("influence.delivery.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Outbox.class)
+				.doesNotHaveBean(OutboxDispatcher.class)
+				.doesNotHaveBean(OutboxWriter.class)
+				.doesNotHaveBean(OrderEventListener.class));
+	}
+
+	@Test
+	void definesNothingWhenInfluenceIsSwitchedOff() {
+		this.runner.withPropertyValues("influence.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Outbox.class).doesNotHaveBean(OutboxDispatcher.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnOutbox() {
+		this.runner.withUserConfiguration(OwnOutbox.class)
+			.run((context) -> assertThat(context).getBean(Outbox.class).isSameAs(context.getBean("ownOutbox")));
+	}
+
+	@Test
+	void eachSyncSwitchRemovesOnlyItsListener() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
+			.hasSingleBean(ProductEventListener.class)
+			.hasSingleBean(CustomerEventListener.class));
+		this.runner.withPropertyValues("influence.sync.orders.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(OrderEventListener.class)
+				.hasSingleBean(ProductEventListener.class)
+				.hasSingleBean(CustomerEventListener.class));
+		this.runner.withPropertyValues("influence.sync.products.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
+				.doesNotHaveBean(ProductEventListener.class)
+				.hasSingleBean(CustomerEventListener.class));
+		this.runner.withPropertyValues("influence.sync.customers.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
+				.hasSingleBean(ProductEventListener.class)
+				.doesNotHaveBean(CustomerEventListener.class));
+	}
+
+	@Test
+	void aSwitchedOffFeatureWritesNothingWhenItsEventsArePublished() {
+		this.runner.withPropertyValues("influence.sync.products.enabled=false").run((context) -> {
+			context.publishEvent(new ProductSavedEvent(InfluenceProduct.of("p-1", "Mug")));
+			context.publishEvent(new CustomerSavedEvent(InfluenceCustomer.of("42", "jane@example.com")));
+			Outbox outbox = context.getBean(Outbox.class);
+			assertThat(outbox.countsByStatus().values().stream().mapToLong(Long::longValue).sum()).isOne();
+		});
+	}
+
+	@Test
+	void theApplicationsHandlersAndListenersJoinTheDispatcher() {
+		this.runner.withUserConfiguration(OwnHandlerAndListener.class).run((context) -> {
+			OwnHandlerAndListener own = context.getBean(OwnHandlerAndListener.class);
+			OutboxWriter writer = context.getBean(OutboxWriter.class);
+
+			writer.write(NewOutboxEntry.of("shop.custom", "custom:1", "{\"n\":1}"));
+			context.publishEvent(new CustomerSavedEvent(InfluenceCustomer.of("42", "jane@example.com")));
+
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(own.handled)
+				.containsExactlyInAnyOrder("shop.custom custom:1", "customer.saved customer:42"));
+			await().untilAsserted(() -> assertThat(own.delivered).containsExactlyInAnyOrder("custom:1", "customer:42"));
+			assertThat(context.getBean(Outbox.class).countsByStatus().get(DeliveryStatus.DELIVERED)).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void theDispatcherRunsWithTheContextAndStopsWithIt() {
+		this.runner.run((context) -> {
+			OutboxDispatcher dispatcher = context.getBean(OutboxDispatcher.class);
+			assertThat(dispatcher.isRunning()).isTrue();
+			assertThat(context.getBean(InfluenceDeliveryLifecycle.class).getPhase())
+				.isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
+			context.close();
+			assertThat(dispatcher.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void aNullEventIsRejectedClearly() {
+		this.runner.run((context) -> {
+			OrderEventListener listener = context.getBean(OrderEventListener.class);
+			assertThatIllegalArgumentException().isThrownBy(() -> listener.orderCompleted(null))
+				.withMessage("order completed event is required but was null");
+		});
+	}
+
+	@Test
+	void theNodeIdIsTheHostNameWithARandomSuffixUnlessSet() {
+		String generated = InfluenceDeliveryAutoConfiguration.settings(new InfluenceProperties().getDelivery()).nodeId();
+		String another = InfluenceDeliveryAutoConfiguration.settings(new InfluenceProperties().getDelivery()).nodeId();
+		assertThat(generated).matches(".+-[0-9a-f]{6}").isNotEqualTo(another);
+		InfluenceProperties properties = new InfluenceProperties();
+		properties.getDelivery().setNodeId("shop-1");
+		assertThat(InfluenceDeliveryAutoConfiguration.settings(properties.getDelivery()).nodeId()).isEqualTo("shop-1");
+	}
+
+	@Test
+	void deliveryPropertiesMapOntoTheDispatchersSettings() {
+		this.runner.withPropertyValues("influence.delivery.max-attempts=7", "influence.delivery.initial-backoff=2s",
+				"influence.delivery.max-backoff=1m", "influence.delivery.batch-size=9", "influence.delivery.concurrency=2",
+				"influence.delivery.lease=30s", "influence.delivery.max-age=1d")
+			.run((context) -> {
+				var settings = InfluenceDeliveryAutoConfiguration
+					.settings(context.getBean(InfluenceProperties.class).getDelivery());
+				assertThat(settings.retry().maxAttempts()).isEqualTo(7);
+				assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(settings.batchSize()).isEqualTo(9);
+				assertThat(settings.concurrency()).isEqualTo(2);
+				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(settings.maxAge()).isEqualTo(Duration.ofDays(1));
+				assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(50));
+			});
+	}
+
+	@Test
+	void anOrderEventWithoutOrderIsRejectedBeforeAnythingIsWritten() {
+		this.runner.run((context) -> {
+			assertThatIllegalArgumentException().isThrownBy(() -> context.publishEvent(OrderCompletedEvent.of(null)))
+				.withMessageContaining("order is required");
+			assertThat(context.getBean(Outbox.class).countsByStatus().values().stream().mapToLong(Long::longValue).sum())
+				.isZero();
+		});
+	}
+
+	private static int tableCount(DataSource dataSource, String table) {
+		return JdbcClient.create(dataSource)
+			.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?")
+			.param(table)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnOutbox {
+
+		@Bean
+		Outbox ownOutbox() {
+			return new InMemoryOutbox(Clock.systemUTC());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnHandlerAndListener {
+
+		final List<String> handled = new CopyOnWriteArrayList<>();
+
+		final List<String> delivered = new CopyOnWriteArrayList<>();
+
+		@Bean
+		DeliveryHandler customKindHandler() {
+			return handler("shop.custom");
+		}
+
+		@Bean
+		DeliveryHandler customerHandlerInsteadOfPlatform() {
+			return handler("customer.saved");
+		}
+
+		private DeliveryHandler handler(String kind) {
+			return new DeliveryHandler() {
+
+				@Override
+				public String kind() {
+					return kind;
+				}
+
+				@Override
+				public void deliver(OutboxEntry entry) {
+					OwnHandlerAndListener.this.handled.add(entry.kind() + " " + entry.entityKey());
+				}
+
+			};
+		}
+
+		@Bean
+		DeliveryListener recordingListener() {
+			return new DeliveryListener() {
+
+				@Override
+				public void delivered(OutboxEntry entry, Duration took) {
+					OwnHandlerAndListener.this.delivered.add(entry.entityKey());
+				}
+
+			};
+		}
+
+	}
+
+}
