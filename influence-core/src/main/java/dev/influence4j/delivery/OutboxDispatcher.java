@@ -54,7 +54,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private final Semaphore workerSlots;
 
-	private final ExecutorService workers;
+	private ExecutorService workers;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -94,16 +94,23 @@ public final class OutboxDispatcher implements AutoCloseable {
 		}
 		this.handlers = Map.copyOf(byKind);
 		this.workerSlots = new Semaphore(settings.concurrency());
-		this.workers = Executors.newFixedThreadPool(settings.concurrency(), threads("influence-delivery-"));
+		this.workers = newWorkers();
 		this.nextPurge = clock.instant();
 	}
 
+	private ExecutorService newWorkers() {
+		return Executors.newFixedThreadPool(this.settings.concurrency(), threads("influence-delivery-"));
+	}
+
 	/**
-	 * Start polling on a background thread.
+	 * Start polling on a background thread. A dispatcher stopped with {@link #close()} can be started again.
 	 */
 	public synchronized void start() {
 		if (this.running) {
 			return;
+		}
+		if (this.workers.isShutdown()) {
+			this.workers = newWorkers();
 		}
 		this.running = true;
 		Thread thread = threads("influence-dispatcher-").newThread(this::pollLoop);
@@ -394,9 +401,16 @@ public final class OutboxDispatcher implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.workers.shutdownNow();
 		}
-		int released = this.outbox.releaseAll(this.settings.nodeId());
-		logger.info("influence4j delivery stopped on node {}{}", this.settings.nodeId(),
-				(released > 0) ? "; released " + released + " claimed entries for other nodes" : "");
+		try {
+			int released = this.outbox.releaseAll(this.settings.nodeId());
+			logger.info("influence4j delivery stopped on node {}{}", this.settings.nodeId(),
+					(released > 0) ? "; released " + released + " claimed entries for other nodes" : "");
+		}
+		catch (RuntimeException ex) {
+			// Claims not released expire with their lease: another node (or the next start) takes them over.
+			logger.warn("influence4j delivery stopped on node {} but could not release its claims; they will be "
+					+ "taken over when their lease expires", this.settings.nodeId(), ex);
+		}
 	}
 
 	private static ThreadFactory threads(String prefix) {

@@ -278,6 +278,20 @@ class OutboxDispatcherTests {
 	}
 
 	@Test
+	void aStoppedDispatcherCanBeStartedAgain() {
+		sink.stubFor(post("/v1/orders").willReturn(okJson("{}")));
+		OutboxDispatcher dispatcher = this.fixture.start(DeliveryFixture.fastSettings("node"));
+		dispatcher.close();
+		assertThat(dispatcher.isRunning()).isFalse();
+
+		dispatcher.start();
+		this.fixture.writer().write(OrderCompletedEvent.of(DeliveryFixture.order("1001", FinancialStatus.PAID)));
+
+		await().untilAsserted(() -> assertThat(this.fixture.count(DeliveryStatus.DELIVERED)).isEqualTo(1));
+		assertThat(dispatcher.isRunning()).isTrue();
+	}
+
+	@Test
 	void shutdownReleasesClaimsOfDeliveriesStillInProgress() throws Exception {
 		CountDownLatch started = new CountDownLatch(2);
 		DeliveryHandler stuck = new DeliveryHandler() {
