@@ -46,7 +46,7 @@ class InfluenceSecretsTests {
 
 	static final String API_KEY = "SECRET_API_KEY_0123456789";
 
-	static final String WEBHOOK_SECRET = "WEBHOOK_SECRET_9876543210";
+	static final String WEBHOOK_SECRET = "WEBHOOK_SECRET_9876543210_abcdefghijklmnop";
 
 	@RegisterExtension
 	static WireMockExtension influence = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * key is missing.
  */
 @SpringBootTest(classes = FreshShopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com" })
+		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
+				"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl" })
 @ExtendWith(OutputCaptureExtension.class)
 class FreshShopApplicationTests {
 
@@ -52,7 +53,8 @@ class FreshShopApplicationTests {
 	@Test
 	void withoutTheShopKeyTheApplicationStopsWithAReportThatSaysWhatToAdd(CapturedOutput output) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(FreshShopApplication.class)
-			.properties("influence.api-key=EXAMPLE_API_KEY", "server.port=0", "spring.main.banner-mode=off");
+			.properties("influence.api-key=EXAMPLE_API_KEY", "server.port=0", "spring.main.banner-mode=off",
+					"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl");
 
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")

@@ -28,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = StorefrontTestApplication.class,
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
+				"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl",
 				"influence.widget.script-url=https://widgets.example/influence.js?v=1&amp=2" })
 @AutoConfigureMockMvc
 class InfluenceWidgetPageTests {
