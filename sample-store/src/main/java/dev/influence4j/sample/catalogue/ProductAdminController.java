@@ -1,6 +1,7 @@
 package dev.influence4j.sample.catalogue;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,16 +37,14 @@ class ProductAdminController {
 	@GetMapping("/admin/products/new")
 	String create(Model model) {
 		model.addAttribute("form", new ProductForm());
-		model.addAttribute("productId", null);
-		return "admin/product-form";
+		return form(model, null);
 	}
 
 	@PostMapping("/admin/products/new")
 	String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			model.addAttribute("productId", null);
-			return "admin/product-form";
+			return form(model, null);
 		}
 		Product product = this.catalogue.create(form);
 		redirect.addFlashAttribute("notice", "Product \"" + product.title() + "\" was created.");
@@ -56,16 +55,14 @@ class ProductAdminController {
 	String edit(@PathVariable long id, Model model) {
 		Product product = this.products.findById(id).orElseThrow(ProductAdminController::notFound);
 		model.addAttribute("form", ProductForm.of(product));
-		model.addAttribute("productId", id);
-		return "admin/product-form";
+		return form(model, id);
 	}
 
 	@PostMapping("/admin/products/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") ProductForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			model.addAttribute("productId", id);
-			return "admin/product-form";
+			return form(model, id);
 		}
 		Product product = this.catalogue.update(id, form).orElseThrow(ProductAdminController::notFound);
 		redirect.addFlashAttribute("notice", "Product \"" + product.title() + "\" was saved.");
@@ -79,6 +76,14 @@ class ProductAdminController {
 		}
 		redirect.addFlashAttribute("notice", "Product " + id + " was deleted.");
 		return "redirect:/admin/products";
+	}
+
+	private static String form(Model model, @Nullable Long productId) {
+		model.addAttribute("productId", productId);
+		// The page title is made here: Thymeleaf refuses expressions in fragment parameters that look like
+		// object creation, and "New product" does.
+		model.addAttribute("pageTitle", (productId != null) ? "Edit product " + productId : "Add a product");
+		return "admin/product-form";
 	}
 
 	private static ResponseStatusException notFound() {

@@ -68,7 +68,7 @@ public class Checkout {
 	public Order place(long accountId, Map<Long, Integer> cart, @Nullable String discountCode,
 			PaymentMethod paymentMethod) {
 		if (cart.isEmpty()) {
-			throw new CheckoutRefusedException(null, "Your cart is empty.");
+			throw new CheckoutRefusedException(null, "There is nothing in your cart to order.");
 		}
 		Account account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " does not exist"));
