@@ -2,8 +2,10 @@ package dev.influence4j.sample;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.transaction.event.TransactionPhase;
@@ -30,8 +32,18 @@ public class CommittedEvents {
 
 	private final JdbcClient jdbc;
 
+	private final AtomicBoolean failNextOrder = new AtomicBoolean();
+
 	CommittedEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void whenPublished(OrderCompletedEvent event) {
+		// Stands for any failure between publishing and committing, such as the outbox's insert failing.
+		if (this.failNextOrder.compareAndSet(true, false)) {
+			throw new IllegalStateException("test failure after order " + event.order().orderId() + " was written");
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -69,6 +81,14 @@ public class CommittedEvents {
 	public void clear() {
 		this.committed.clear();
 		this.ordersVisibleBeforeCommit.clear();
+		this.failNextOrder.set(false);
+	}
+
+	/**
+	 * Make the next {@link OrderCompletedEvent} fail where it is published, after the checkout wrote the order.
+	 */
+	public void failNextOrderCompleted() {
+		this.failNextOrder.set(true);
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package dev.influence4j.sample.account;
 
+import java.net.URI;
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -20,6 +25,7 @@ import dev.influence4j.test.InfluenceSandbox;
 import dev.influence4j.test.IssuedReward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,6 +43,12 @@ class AccountPageTests {
 
 	@Autowired
 	InfluenceSandbox sandbox;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${influence.webhooks.secret}")
+	String webhookSecret;
 
 	@Autowired
 	PlatformClient platform;
@@ -94,6 +106,21 @@ class AccountPageTests {
 		this.shopper.follow(redeem)
 			.andExpect(content().string(containsString("id=\"coupon-code\">" + code + "<")))
 			.andExpect(content().string(containsString("id=\"point-balance\">230<")));
+	}
+
+	@Test
+	void redeemedCodeIsDeliveredToTheStoresWebhookUrl() throws Exception {
+		MvcResult redeemed = this.shopper.submit("/account/redeem", "ruleId", "redeem-500-5-off").andReturn();
+		String code = (String) redeemed.getFlashMap().get("couponCode");
+		URI webhooks = URI.create("http://localhost:" + this.port + "/influence/webhooks/" + this.webhookSecret);
+
+		// Whether the store accepts it is the starter's webhook endpoint's business; here, that it is sent.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sandbox.webhookDeliveries())
+			.anySatisfy((delivery) -> {
+				assertThat(delivery.topic()).isEqualTo("points/redeemed");
+				assertThat(delivery.address()).isEqualTo(webhooks);
+				assertThat(delivery.body().toString()).contains(code);
+			}));
 	}
 
 	@Test

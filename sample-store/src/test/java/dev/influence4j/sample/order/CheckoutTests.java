@@ -32,6 +32,7 @@ import dev.influence4j.webhook.RewardCode;
 import dev.influence4j.webhook.RewardCodeSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -248,6 +249,25 @@ class CheckoutTests {
 	private void forgetSetUp() {
 		this.events.clear();
 		this.committed.clear();
+	}
+
+	@Test
+	void failureAfterTheOrderIsWrittenLeavesNothingBehind() throws Exception {
+		String code = shopCode(DiscountKind.FIXED_AMOUNT, "5.00", "0");
+		Shopper shopper = Shopper.registered(this.mvc);
+		shopper.addToCart(this.mug.id(), 2);
+		forgetSetUp();
+		long ordersBefore = this.orders.count();
+		this.committed.failNextOrderCompleted();
+
+		assertThatThrownBy(() -> shopper.checkout(code)).rootCause()
+			.hasMessageStartingWith("test failure after order");
+
+		assertThat(this.orders.count()).isEqualTo(ordersBefore);
+		assertThat(this.discountCodes.find(code).orElseThrow().used()).isFalse();
+		assertThat(this.committed.all()).isEmpty();
+		shopper.open("/cart").andExpect(content().string(containsString(this.mug.title())));
+		assertThat(shopper.placeOrder(code, "CARD")).isPositive();
 	}
 
 	private String shopCode(DiscountKind kind, String amount, String minSpend) {
