@@ -57,8 +57,9 @@ class PostgresProfileTests {
 			assertThat(products).isPositive();
 			Account jane = store.getBean(AccountRepository.class).findByEmail(DemoData.CUSTOMER_EMAIL).orElseThrow();
 			Product product = store.getBean(ProductRepository.class).findActive().get(0);
-			store.getBean(ShopRewardCodes.class).issue(new RewardCode("INF-PGTEST0001", RewardCodeSource.POINTS_REDEEMED,
-					"webhook-pg", null, null, "fixedamountdiscount", null, new BigDecimal("5.00"), 500L, null, false));
+			store.getBean(ShopRewardCodes.class)
+				.issue(new RewardCode("INF-PGTEST0001", RewardCodeSource.POINTS_REDEEMED, "webhook-pg", null, null,
+						"fixedamountdiscount", null, new BigDecimal("5.00"), 500L, null, false));
 
 			Order order = store.getBean(Checkout.class).place(jane.id(), Map.of(product.id(), 3), "inf-pgtest0001",
 					PaymentMethod.BANK_TRANSFER);

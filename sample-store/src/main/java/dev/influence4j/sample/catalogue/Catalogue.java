@@ -47,8 +47,9 @@ public class Catalogue {
 	 */
 	@Transactional
 	public Optional<Product> update(long id, ProductForm form) {
-		boolean updated = this.products.update(id, required(form.getTitle()).strip(), blankToNull(form.getDescription()),
-				required(form.getPrice()), blankToNull(form.getImageUrl()), form.isActive(), Instant.now());
+		boolean updated = this.products.update(id, required(form.getTitle()).strip(),
+				blankToNull(form.getDescription()), required(form.getPrice()), blankToNull(form.getImageUrl()),
+				form.isActive(), Instant.now());
 		return updated ? Optional.of(published(id)) : Optional.empty();
 	}
 

@@ -119,7 +119,8 @@ public class DemoData implements ApplicationRunner {
 		// The sandbox starts empty with every run. The upsert is what influence4j's outbox also sends for the
 		// customer; doing it here too means the points land whichever arrives first.
 		this.platform.customers().upsert(customer.toInfluence());
-		this.platform.points().award(Long.toString(customer.id()), PointsAward.of(WELCOME_POINTS, "Welcome to the demo"));
+		this.platform.points()
+			.award(Long.toString(customer.id()), PointsAward.of(WELCOME_POINTS, "Welcome to the demo"));
 		logger.info("Gave {} {} points in the Influence.io sandbox", CUSTOMER_EMAIL, WELCOME_POINTS);
 	}
 

@@ -80,7 +80,8 @@ class ShopRewardCodesTests {
 		String giftCard = newCode();
 		String noValue = newCode();
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.issuer.issue(redeemed(giftCard, "giftcard", "20", null)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.issuer.issue(redeemed(giftCard, "giftcard", "20", null)))
 			.withMessageContaining("giftcard");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.issuer.issue(redeemed(noValue, "fixedamountdiscount", null, null)))
