@@ -1,0 +1,76 @@
+package dev.influence4j.sample.sandbox;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import dev.influence4j.test.InfluenceSandbox;
+import dev.influence4j.test.RedeemRule;
+
+/**
+ * Starts an {@link InfluenceSandbox} inside the store, before any bean is created, and points the store at
+ * it: it sets {@code influence.api-key}, {@code influence.shop-key}, {@code influence.platform.base-url} and
+ * {@code influence.launcher.base-url} ahead of every other property source, registers the sandbox as the
+ * bean {@code influenceSandbox}, and closes it with the application context. Once the web server listens,
+ * {@link SandboxWebhookSubscriber} subscribes the store's webhook endpoint.
+ * <p>
+ * Registered in {@code META-INF/spring.factories}. Runs unless {@code sample.sandbox.enabled} is
+ * {@code false} (the {@code influence} profile sets it so). Settings: {@code sample.sandbox.port} (0, the
+ * default, picks a free port), {@code sample.sandbox.api-key} and {@code sample.sandbox.shop-key}.
+ */
+public final class EmbeddedSandbox implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The bean name the sandbox is registered under. */
+	public static final String BEAN_NAME = "influenceSandbox";
+
+	/** The demo API key, unless {@code sample.sandbox.api-key} says otherwise. */
+	public static final String DEFAULT_API_KEY = "sandbox-api-key";
+
+	/** The demo shop key, unless {@code sample.sandbox.shop-key} says otherwise. */
+	public static final String DEFAULT_SHOP_KEY = "sample-store";
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedSandbox.class);
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		// A child context (a separate management server, say) shares its parent's sandbox.
+		if (context.getParent() != null || !environment.getProperty("sample.sandbox.enabled", Boolean.class, true)) {
+			return;
+		}
+		if (!(context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory)) {
+			throw new IllegalStateException("the embedded sandbox needs a DefaultListableBeanFactory to close it with "
+					+ "the context, but the context has " + context.getBeanFactory().getClass().getName());
+		}
+		InfluenceSandbox sandbox = InfluenceSandbox.builder()
+			.apiKey(environment.getProperty("sample.sandbox.api-key", DEFAULT_API_KEY))
+			.shopKey(environment.getProperty("sample.sandbox.shop-key", DEFAULT_SHOP_KEY))
+			.port(environment.getProperty("sample.sandbox.port", Integer.class, 0))
+			.storeCurrency("EUR")
+			.redeemRules(RedeemRule.fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
+					RedeemRule.percentageOff("redeem-1000-10-percent", 1000, 10),
+					RedeemRule.freeShipping("redeem-300-free-shipping", 300)
+						.withMinSpendAmount(new BigDecimal("20.00")))
+			.start();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("influence.api-key", sandbox.apiKey());
+		properties.put("influence.shop-key", sandbox.shopKey());
+		properties.put("influence.platform.base-url", sandbox.platformBaseUrl());
+		properties.put("influence.launcher.base-url", sandbox.launcherBaseUrl());
+		environment.getPropertySources().addFirst(new MapPropertySource("influenceSandbox", properties));
+		beanFactory.registerSingleton(BEAN_NAME, sandbox);
+		// Closed with the context, and also when its refresh fails (both destroy the singletons).
+		beanFactory.registerDisposableBean(BEAN_NAME, sandbox::close);
+		context.addApplicationListener(new SandboxWebhookSubscriber(sandbox, environment));
+		logger.info("Influence.io sandbox listening on {} (shop key {})", sandbox.platformBaseUrl(), sandbox.shopKey());
+	}
+
+}
