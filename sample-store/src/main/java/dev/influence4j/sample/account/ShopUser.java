@@ -9,13 +9,15 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import dev.influence4j.autoconfigure.widget.InfluenceCustomerPrincipal;
+
 import dev.influence4j.digest.CustomerIdentity;
 
 /**
  * The logged-in account as Spring Security holds it in the session. It exposes the account id and email,
  * which is all Influence.io needs to know who the customer is.
  */
-public final class ShopUser implements UserDetails, CredentialsContainer {
+public final class ShopUser implements UserDetails, CredentialsContainer, InfluenceCustomerPrincipal {
 
 	private static final long serialVersionUID = 1L;
 
@@ -56,6 +58,24 @@ public final class ShopUser implements UserDetails, CredentialsContainer {
 	 */
 	public AccountRole getRole() {
 		return this.role;
+	}
+
+	/**
+	 * The customer id the widgets identify, for customers only: staff accounts are never sent to Influence.io.
+	 * @return the id, or {@code null} for staff
+	 */
+	@Override
+	public @Nullable String influenceCustomerId() {
+		return (this.role == AccountRole.CUSTOMER) ? Long.toString(this.id) : null;
+	}
+
+	/**
+	 * The email the widgets identify, for customers only.
+	 * @return the email, or {@code null} for staff
+	 */
+	@Override
+	public @Nullable String influenceCustomerEmail() {
+		return (this.role == AccountRole.CUSTOMER) ? this.email : null;
 	}
 
 	/**

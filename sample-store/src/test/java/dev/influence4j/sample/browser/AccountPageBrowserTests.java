@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,6 +97,28 @@ class AccountPageBrowserTests {
 		assertThat(shown).isEqualTo(Long.toString(balance));
 		assertThat(sentence).isEqualTo("You have " + balance + " points.");
 		assertThat(this.browser.findElements(By.id("loyalty-problem"))).isEmpty();
+
+		// The loyalty widgets' mount point carries the customer and a digest Influence.io (the sandbox) accepts.
+		WebElement widget = this.browser.findElement(By.cssSelector("div.influenceio-widgets-init"));
+		String customerId = Long.toString(jane.id());
+		assertThat(widget.getDomAttribute("data-shop")).isEqualTo(this.sandbox.shopKey());
+		assertThat(widget.getDomAttribute("data-base-url")).isEqualTo(this.sandbox.launcherBaseUrl());
+		assertThat(widget.getDomAttribute("data-customer-email")).isEqualTo(DemoData.CUSTOMER_EMAIL);
+		assertThat(widget.getDomAttribute("data-customer-id")).isEqualTo(customerId);
+		assertThat(widget.getDomAttribute("data-customer-digest"))
+			.isEqualTo(this.sandbox.digest(DemoData.CUSTOMER_EMAIL, customerId))
+			.matches("[0-9a-f]{64}");
+	}
+
+	@Test
+	void aGuestGetsTheWidgetElementWithoutCustomerAttributes() {
+		this.browser.get("http://localhost:" + this.port + "/");
+
+		WebElement widget = new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.influenceio-widgets-init")));
+		assertThat(widget.getDomAttribute("data-shop")).isEqualTo(this.sandbox.shopKey());
+		assertThat(widget.getDomAttribute("data-customer-email")).isNull();
+		assertThat(widget.getDomAttribute("data-customer-digest")).isNull();
 	}
 
 	private void screenshot(String name) throws Exception {
