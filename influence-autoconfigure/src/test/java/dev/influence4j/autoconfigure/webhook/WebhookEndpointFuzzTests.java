@@ -79,13 +79,7 @@ class WebhookEndpointFuzzTests {
 			.containsEntry(DeliveryStatus.IN_FLIGHT, 0L));
 		Set<String> calledFor = new HashSet<>();
 		for (RewardCode code : this.issuer.calls) {
-			String topic = switch (code.source()) {
-				case POINTS_REDEEMED -> "points/redeemed";
-				case REFERRAL_FRIEND -> "referrals/started";
-				case REFERRAL_REFERRER -> "referrals/completed";
-				case TIER_ENTRY -> "customers/tier_entry_reward_earned";
-			};
-			String key = topic + ":" + code.webhookId();
+			String key = code.source().topic().wireName() + ":" + code.webhookId();
 			assertThat(calledFor.add(key)).as("issuer called twice for %s", key).isTrue();
 			assertThat(acceptedWithCode).as("issuer called for a delivery that was not accepted").contains(key);
 		}
