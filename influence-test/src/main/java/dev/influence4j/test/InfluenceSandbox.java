@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -93,6 +94,8 @@ public final class InfluenceSandbox implements AutoCloseable {
 
 	private @Nullable ExecutorService executor;
 
+	private @Nullable ScheduledExecutorService delayedAnswers;
+
 	private boolean closed;
 
 	private InfluenceSandbox(SandboxSettings settings) {
@@ -133,20 +136,26 @@ public final class InfluenceSandbox implements AutoCloseable {
 			HttpServer httpServer = HttpServer
 				.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.settings.port()), 0);
 			AtomicInteger threads = new AtomicInteger();
-			// A thread per request, so that an injected delay holds up only its own request.
+			// A thread per request, so that a slow client holds up only its own request.
 			ExecutorService httpExecutor = Executors.newCachedThreadPool((task) -> {
 				Thread thread = new Thread(task, "influence-sandbox-" + this.instance + "-http-" + threads.incrementAndGet());
 				thread.setDaemon(true);
 				return thread;
 			});
 			httpServer.setExecutor(httpExecutor);
+			ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "influence-sandbox-" + this.instance + "-delayed-answers");
+				thread.setDaemon(true);
+				return thread;
+			});
 			String base = "http://127.0.0.1:" + httpServer.getAddress().getPort();
 			httpServer.createContext("/", new SandboxHandler(this.settings.apiKey(), this.json, this.clock, this.journal,
 					this.faults, PlatformRoutes.create(this.state, this.catalogue),
-					LauncherRoutes.create(this.state, this.settings, this.wire, base + "/launcher")));
+					LauncherRoutes.create(this.state, this.settings, this.wire, base + "/launcher"), delayed));
 			httpServer.start();
 			this.server = httpServer;
 			this.executor = httpExecutor;
+			this.delayedAnswers = delayed;
 			return this;
 		}
 		catch (IOException ex) {
@@ -168,6 +177,10 @@ public final class InfluenceSandbox implements AutoCloseable {
 		if (this.executor != null) {
 			this.executor.shutdownNow();
 			this.executor = null;
+		}
+		if (this.delayedAnswers != null) {
+			this.delayedAnswers.shutdownNow();
+			this.delayedAnswers = null;
 		}
 		this.webhooks.close();
 	}

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -47,8 +49,10 @@ final class SandboxHandler implements HttpHandler {
 
 	private final RouteTable launcher;
 
+	private final ScheduledExecutorService delayedAnswers;
+
 	SandboxHandler(String apiKey, JsonMapper json, Clock clock, SandboxJournal journal, SandboxFaults faults,
-			RouteTable platform, RouteTable launcher) {
+			RouteTable platform, RouteTable launcher, ScheduledExecutorService delayedAnswers) {
 		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
 		this.json = json;
 		this.clock = clock;
@@ -56,6 +60,7 @@ final class SandboxHandler implements HttpHandler {
 		this.faults = faults;
 		this.platform = platform;
 		this.launcher = launcher;
+		this.delayedAnswers = delayedAnswers;
 	}
 
 	@Override
@@ -111,16 +116,22 @@ final class SandboxHandler implements HttpHandler {
 		}
 		record(method, path, query, headers, body, operation, answer.status(), kind, receivedAt);
 		if (kind == SandboxFaults.Kind.DELAY) {
-			try {
-				Thread.sleep(fault.delay().toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				exchange.close();
-				return;
-			}
+			// The request is processed now; only the answer waits, as with a server whose reply is slow.
+			this.delayedAnswers.schedule(() -> sendLate(exchange, answer, launcherApi), fault.delay().toNanos(),
+					TimeUnit.NANOSECONDS);
+			return;
 		}
 		send(exchange, answer, launcherApi);
+	}
+
+	private void sendLate(HttpExchange exchange, Answer answer, boolean launcherApi) {
+		try {
+			send(exchange, answer, launcherApi);
+		}
+		catch (IOException ex) {
+			// The client went away meanwhile (its read timeout was shorter than the delay).
+			exchange.close();
+		}
 	}
 
 	private Answer process(String method, boolean launcherApi, List<String> segments, Map<String, String> query,

@@ -1,20 +1,15 @@
 package dev.influence4j.autoconfigure.starter;
 
-import java.util.Collection;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.influence4j.autoconfigure.widget.InfluenceCustomerPrincipal;
+import dev.influence4j.autoconfigure.widget.StorefrontTestApplication.ShopUser;
 
 /**
  * A fresh Spring Boot web application as a shop starts it: Spring MVC, Thymeleaf and Spring Security with
@@ -32,7 +27,7 @@ class FreshShopApplication {
 			if (!username.equals("example")) {
 				throw new UsernameNotFoundException(username);
 			}
-			return new Customer("example", "external-123", "Example@Example.com");
+			return new ShopUser("example", "external-123", "Example@Example.com");
 		};
 	}
 
@@ -42,35 +37,6 @@ class FreshShopApplication {
 		@GetMapping("/account")
 		String account() {
 			return "starter/index";
-		}
-
-	}
-
-	record Customer(String username, String id, String email) implements UserDetails, InfluenceCustomerPrincipal {
-
-		@Override
-		public String influenceCustomerId() {
-			return this.id;
-		}
-
-		@Override
-		public String influenceCustomerEmail() {
-			return this.email;
-		}
-
-		@Override
-		public Collection<? extends GrantedAuthority> getAuthorities() {
-			return AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");
-		}
-
-		@Override
-		public String getPassword() {
-			return "{noop}secret";
-		}
-
-		@Override
-		public String getUsername() {
-			return this.username;
 		}
 
 	}

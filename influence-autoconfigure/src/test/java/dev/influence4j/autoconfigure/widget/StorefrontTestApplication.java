@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(StorefrontTestApplication.ShopController.class)
-class StorefrontTestApplication {
+public class StorefrontTestApplication {
 
 	@Bean
 	SecurityFilterChain shopSecurity(HttpSecurity http) throws Exception {
@@ -60,9 +60,9 @@ class StorefrontTestApplication {
 	}
 
 	/**
-	 * A shop's user that tells influence4j who the customer is.
+	 * A shop's user that tells influence4j who the customer is; the starter's fresh application uses it too.
 	 */
-	record ShopUser(String username, String customerId, String email) implements UserDetails, InfluenceCustomerPrincipal {
+	public record ShopUser(String username, String customerId, String email) implements UserDetails, InfluenceCustomerPrincipal {
 
 		@Override
 		public String influenceCustomerId() {
