@@ -42,7 +42,7 @@ public final class InfluenceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CustomerDigest influenceCustomerDigest(InfluenceProperties properties) {
-		InfluenceKeyMissingException.check(properties);
+		InfluenceKeyException.checkKeys(properties);
 		return CustomerDigest.of(properties.getApiKey(), properties.getShopKey());
 	}
 
@@ -51,7 +51,7 @@ public final class InfluenceAutoConfiguration {
 	PlatformClient influencePlatformClient(InfluenceProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InfluenceRequestFactory> requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<InfluenceClientCustomizer> customizers) {
-		InfluenceKeyMissingException.check(properties);
+		InfluenceKeyException.checkKeys(properties);
 		PlatformClient.Builder builder = PlatformClient.builder()
 			.apiKey(properties.getApiKey())
 			.baseUrl(properties.getPlatform().getBaseUrl());
@@ -64,7 +64,7 @@ public final class InfluenceAutoConfiguration {
 	LauncherClient influenceLauncherClient(InfluenceProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InfluenceRequestFactory> requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<InfluenceClientCustomizer> customizers) {
-		InfluenceKeyMissingException.check(properties);
+		InfluenceKeyException.checkKeys(properties);
 		LauncherClient.Builder builder = LauncherClient.builder()
 			.apiKey(properties.getApiKey())
 			.shopKey(properties.getShopKey())

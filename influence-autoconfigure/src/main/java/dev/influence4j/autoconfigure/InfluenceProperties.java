@@ -767,10 +767,16 @@ public class InfluenceProperties {
 		private String path = "/influence/webhooks";
 
 		/**
-		 * Secret shared with Influence.io in the webhook URL; it is never logged nor shown by actuator
-		 * endpoints.
+		 * Secret shared with Influence.io in the webhook URL, 32 characters or more; it is never logged nor
+		 * shown by actuator endpoints.
 		 */
 		private @Nullable String secret;
+
+		/**
+		 * Secret that is being replaced: deliveries to its URL are still accepted until it is removed, so that
+		 * the secret can be rotated without losing any.
+		 */
+		private @Nullable String previousSecret;
 
 		/**
 		 * Largest webhook body accepted.
@@ -799,6 +805,14 @@ public class InfluenceProperties {
 
 		public void setSecret(@Nullable String secret) {
 			this.secret = secret;
+		}
+
+		public @Nullable String getPreviousSecret() {
+			return this.previousSecret;
+		}
+
+		public void setPreviousSecret(@Nullable String previousSecret) {
+			this.previousSecret = previousSecret;
 		}
 
 		public DataSize getMaxBodySize() {

@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Hides influence4j's secrets in {@code /actuator/env} and {@code /actuator/configprops} even when values are
- * shown ({@code show-values: always}): the API key and the webhook secret, recognised by their property name in
+ * shown ({@code show-values: always}): the API key and the webhook secrets (current and previous), recognised by their property name in
  * any form ({@code influence.api-key}, {@code influence.apiKey}, {@code INFLUENCE_API_KEY}) and, where they
  * arrive under another name (an alias, {@code spring.application.json}), by their value.
  */
@@ -31,7 +31,8 @@ final class InfluenceSecretsSanitizingFunction implements SanitizingFunction {
 
 	private static boolean isSecretName(String key) {
 		String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		return normalized.endsWith("influenceapikey") || normalized.endsWith("influencewebhookssecret");
+		return normalized.endsWith("influenceapikey") || normalized.endsWith("influencewebhookssecret")
+				|| normalized.endsWith("influencewebhooksprevioussecret");
 	}
 
 	private boolean carriesSecret(@Nullable Object value) {
@@ -39,7 +40,9 @@ final class InfluenceSecretsSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String text = value.toString();
-		return contains(text, this.properties.getApiKey()) || contains(text, this.properties.getWebhooks().getSecret());
+		InfluenceProperties.Webhooks webhooks = this.properties.getWebhooks();
+		return contains(text, this.properties.getApiKey()) || contains(text, webhooks.getSecret())
+				|| contains(text, webhooks.getPreviousSecret());
 	}
 
 	private static boolean contains(String text, @Nullable String secret) {

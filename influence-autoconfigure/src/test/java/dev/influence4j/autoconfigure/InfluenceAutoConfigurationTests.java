@@ -2,6 +2,7 @@ package dev.influence4j.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import dev.influence4j.digest.CustomerDigest;
 import dev.influence4j.http.InfluenceTransientException;
@@ -124,16 +126,58 @@ class InfluenceAutoConfigurationTests {
 	void aBlankShopKeyFailsStartupWithAnAnalysisThatNamesIt() {
 		this.runner.withPropertyValues("influence.api-key=" + API_KEY, "influence.shop-key=  ").run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("influence.shop-key is not set");
+			assertThat(analysis.getDescription()).contains("influence.shop-key is not set (it is blank)");
 			assertThat(analysis.getAction()).contains("influence:\n      shop-key: example-com");
 		});
+	}
+
+	@Test
+	void anApiKeyThatIsAnUnresolvedPlaceholderFailsStartupNamingTheVariableToExport() {
+		this.runner.withPropertyValues("influence.api-key=${SHOP_INFLUENCE_API_KEY}", "influence.shop-key=example-com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains(
+						"influence.api-key is the unresolved placeholder ${SHOP_INFLUENCE_API_KEY}",
+						"the environment variable SHOP_INFLUENCE_API_KEY is not set in this process");
+				assertThat(analysis.getAction()).contains("Export SHOP_INFLUENCE_API_KEY")
+					.contains("influence:\n      api-key: ${SHOP_INFLUENCE_API_KEY}");
+			});
+	}
+
+	@Test
+	void aShopKeyThatIsAnUnresolvedPlaceholderWithADotFailsStartupNamingItsVariable() {
+		this.runner.withPropertyValues("influence.api-key=" + API_KEY, "influence.shop-key=${shop.influence-key}")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains(
+						"influence.shop-key is the unresolved placeholder ${SHOP_INFLUENCE_KEY}")
+					.doesNotContain("influence.api-key is");
+				assertThat(analysis.getAction()).contains("shop-key: ${SHOP_INFLUENCE_KEY}");
+			});
+	}
+
+	@Test
+	void keysWithWhitespaceOrOnlyWhitespaceFailStartupWithoutShowingTheKey() {
+		// Set directly: property values given as "name=value" text would be trimmed.
+		this.runner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("keys", Map.of("influence.api-key", API_KEY + "\n", "influence.shop-key", "\t"))))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("influence.api-key starts or ends with whitespace")
+					.contains("influence.shop-key is not set (it is blank)")
+					.doesNotContain(API_KEY);
+				assertThat(analysis.getAction()).doesNotContain(API_KEY);
+			});
 	}
 
 	@Test
 	void withoutAnyKeyTheAnalysisNamesBoth() {
 		this.runner.run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("influence.api-key and influence.shop-key are not set");
+			assertThat(analysis.getDescription())
+				.contains("influence.api-key is not set; and influence.shop-key is not set");
 			assertThat(analysis.getAction()).contains("api-key:").contains("shop-key:");
 		});
 	}
@@ -220,7 +264,7 @@ class InfluenceAutoConfigurationTests {
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {
-		FailureAnalysis analysis = new InfluenceKeyMissingFailureAnalyzer().analyze(failure);
+		FailureAnalysis analysis = KeyFailureAnalysis.of(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
 		return analysis;
 	}

@@ -2,6 +2,8 @@ package dev.influence4j.webhook;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -58,10 +60,10 @@ public enum WebhookTopic {
 
 	/**
 	 * The topic with a wire name.
-	 * @param wireName the wire name, compared exactly
-	 * @return the topic, or empty for a topic influence4j does not know
+	 * @param wireName the wire name, compared exactly, or {@code null}
+	 * @return the topic, or empty for a topic influence4j does not know (or none)
 	 */
-	public static Optional<WebhookTopic> fromWireName(String wireName) {
+	public static Optional<WebhookTopic> fromWireName(@Nullable String wireName) {
 		for (WebhookTopic topic : values()) {
 			if (topic.wireName.equals(wireName)) {
 				return Optional.of(topic);

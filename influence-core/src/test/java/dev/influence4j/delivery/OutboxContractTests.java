@@ -61,6 +61,21 @@ class OutboxContractTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("stores")
+	void keysOfTheLongestAllowedLengthAreStoredWhole(Store store) {
+		Outbox outbox = store.factory().apply(this.clock);
+		String entityKey = "k:" + "e".repeat(NewOutboxEntry.MAX_KEY_LENGTH - 2);
+		String dedupKey = "d:" + "i".repeat(NewOutboxEntry.MAX_KEY_LENGTH - 2);
+
+		assertThat(outbox.appendIfAbsent(new NewOutboxEntry("test.kind", entityKey, "{}", dedupKey))).isTrue();
+
+		assertThat(outbox.claim("node-a", 10, LEASE)).singleElement().satisfies((claimed) -> {
+			assertThat(claimed.entityKey()).isEqualTo(entityKey);
+			assertThat(claimed.dedupKey()).isEqualTo(dedupKey);
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
 	void anAppendedEntryIsClaimedByOneNodeOnly(Store store) {
 		Outbox outbox = store.factory().apply(this.clock);
 		long id = outbox.append(entry("order:1", "a"));

@@ -46,7 +46,7 @@ class WebhookFuzzTests {
 		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, List.of(handler), DeliverySettings.defaults("fuzz"),
 				new DeliveryListener() {
 				}, Clock.systemUTC());
-		WebhookReceiver receiver = new WebhookReceiver(WebhookSamples.SECRET, MAX_BODY, 8, this.outbox, () -> { },
+		WebhookReceiver receiver = new WebhookReceiver(WebhookSecrets.of(WebhookSamples.SECRET), MAX_BODY, 8, this.outbox, () -> { },
 				Clock.systemUTC());
 		Map<Integer, Integer> statuses = new HashMap<>();
 		Set<String> acceptedCodeBearing = new HashSet<>();
@@ -54,7 +54,8 @@ class WebhookFuzzTests {
 		int serverErrors = 0;
 
 		for (int i = 0; i < REQUESTS; i++) {
-			WebhookRequest request = randomRequest(i);
+			RandomRequest random = randomRequest(i);
+			WebhookRequest request = random.request();
 			WebhookReceipt receipt;
 			try {
 				receipt = receiver.receive(request);
@@ -65,7 +66,7 @@ class WebhookFuzzTests {
 			}
 			statuses.merge(receipt.status(), 1, Integer::sum);
 			if (receipt.reason().equals("accepted")) {
-				String id = (request.webhookId() != null) ? request.webhookId() : "sha256:" + sha256(request.body());
+				String id = (request.webhookId() != null) ? request.webhookId() : "sha256:" + sha256(random.body());
 				WebhookTopic.fromWireName(request.topic()).filter(WebhookTopic::carriesRewardCode).ifPresent((topic) -> {
 					acceptedCodeBearing.add(topic.wireName() + ":" + id);
 					if (topic == WebhookTopic.POINTS_REDEEMED) {
@@ -95,24 +96,28 @@ class WebhookFuzzTests {
 		assertThat(acceptedRedemptions).hasSizeGreaterThan(50);
 	}
 
-	private WebhookRequest randomRequest(int index) {
+	private RandomRequest randomRequest(int index) {
 		WebhookTopic sampleTopic = pick(WebhookTopic.values());
 		String secret = chance(0.9) ? WebhookSamples.SECRET : mutate(WebhookSamples.SECRET);
-		String topic = switch (this.random.nextInt(10)) {
+		String topic = switch (this.random.nextInt(11)) {
 			case 0 -> null;
 			case 1 -> randomText(this.random.nextInt(80));
 			case 2 -> "loyalty/" + this.random.nextInt(5);
+			// Well-formed but of any length up to 300: the limit comes from the outbox's key columns.
+			case 3 -> "loyalty/" + "t".repeat(this.random.nextInt(293));
 			default -> sampleTopic.wireName();
 		};
-		String webhookId = switch (this.random.nextInt(10)) {
+		String webhookId = switch (this.random.nextInt(11)) {
 			case 0 -> null;
 			case 1 -> randomText(this.random.nextInt(300));
+			case 5 -> "w-" + index + "-" + "i".repeat(this.random.nextInt(300));
 			case 2, 3, 4 -> "w-" + this.random.nextInt(200);
 			default -> "w-unique-" + index;
 		};
 		String contentType = chance(0.9) ? pick(new String[] { "application/json", "application/json; charset=utf-8" })
 				: pick(new String[] { "text/plain", "", "application/xml", null, "application/ld+json" });
-		return new WebhookRequest(secret, topic, webhookId, contentType, body(sampleTopic));
+		byte[] body = body(sampleTopic);
+		return new RandomRequest(WebhookRequest.of(secret, topic, webhookId, contentType, body), body);
 	}
 
 	private byte[] body(WebhookTopic topic) {
@@ -169,6 +174,9 @@ class WebhookFuzzTests {
 
 	private <T> T pick(T[] values) {
 		return values[this.random.nextInt(values.length)];
+	}
+
+	private record RandomRequest(WebhookRequest request, byte[] body) {
 	}
 
 }

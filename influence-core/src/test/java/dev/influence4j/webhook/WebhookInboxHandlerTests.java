@@ -49,7 +49,7 @@ class WebhookInboxHandlerTests {
 				new DeliveryListener() {
 				}, Clock.systemUTC());
 		this.dispatcher.start();
-		return new WebhookReceiver(WebhookSamples.SECRET, 64 * 1024, 8, this.outbox, this.dispatcher::nudge, Clock.systemUTC());
+		return new WebhookReceiver(WebhookSecrets.of(WebhookSamples.SECRET), 64 * 1024, 8, this.outbox, this.dispatcher::nudge, Clock.systemUTC());
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class WebhookInboxHandlerTests {
 
 		receiver.receive(WebhookSamples.request(WebhookTopic.POINTS_EARNED, "w-1"));
 		receiver.receive(WebhookSamples.request(WebhookTopic.CUSTOMERS_TIER_CHANGED, "w-2"));
-		receiver.receive(new WebhookRequest(WebhookSamples.SECRET, "loyalty/new_thing", "w-3", "application/json",
+		receiver.receive(WebhookRequest.of(WebhookSamples.SECRET, "loyalty/new_thing", "w-3", "application/json",
 				"{\"hello\":\"world\"}".getBytes()));
 
 		await().untilAsserted(() -> assertThat(this.events).hasSize(3));
@@ -125,7 +125,7 @@ class WebhookInboxHandlerTests {
 	void aTierEntryDeliveryWithoutACodeIsKeptAsADeadLetter() {
 		WebhookReceiver receiver = startWith(this.issued::add);
 
-		receiver.receive(new WebhookRequest(WebhookSamples.SECRET, "customers/tier_entry_reward_earned", "w-9",
+		receiver.receive(WebhookRequest.of(WebhookSamples.SECRET, "customers/tier_entry_reward_earned", "w-9",
 				"application/json", "{\"customer\":{\"externalId\":\"42\"}}".getBytes()));
 
 		await().untilAsserted(() -> assertThat(this.outbox.countsByStatus()).containsEntry(DeliveryStatus.DEAD, 1L));

@@ -29,7 +29,7 @@ final class WebhookSamples {
 	}
 
 	static WebhookRequest request(WebhookTopic topic, String webhookId) {
-		return new WebhookRequest(SECRET, topic.wireName(), webhookId, "application/json", body(topic));
+		return WebhookRequest.of(SECRET, topic.wireName(), webhookId, "application/json", body(topic));
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.influence4j.autoconfigure.webhook;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,14 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 
+import dev.influence4j.autoconfigure.InfluenceKeyException;
 import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.autoconfigure.delivery.InfluenceDeliveryAutoConfiguration;
 import dev.influence4j.delivery.Outbox;
@@ -27,15 +30,15 @@ import dev.influence4j.webhook.WebhookReceiver;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the webhook
- * endpoint in a Spring MVC application: {@code POST {influence.webhooks.path}/{secret}} stores every delivery in
- * the inbox (the outbox table, or memory without a {@code DataSource}) before answering, and the delivery
- * engine handles it afterwards: published as an {@code InfluenceWebhookEvent}, and its reward code handed to
- * the shop's {@link RewardCodeIssuer}. With Spring Security, the endpoint is left out of the security filter
- * chain: it authenticates by its secret, and Influence.io sends no session, CSRF token or credentials.
+ * endpoint in a servlet web application: {@code POST {influence.webhooks.path}/{secret}} stores every delivery in
+ * the inbox (the outbox table, or memory without a {@code DataSource}) before answering, and the delivery engine
+ * handles it afterwards: published as an {@code InfluenceWebhookEvent}, and its reward code handed to the shop's
+ * {@link RewardCodeIssuer}. The endpoint is a servlet filter that runs before every other filter and answers
+ * itself, so neither Spring MVC nor Spring Security (nor their loggers) ever see the secret in the URL, and the
+ * application's security rules need no exception for it.
  */
 @AutoConfiguration(after = InfluenceDeliveryAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "influence.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "influence.webhooks.enabled", matchIfMissing = true)
 @ConditionalOnBean({ Outbox.class, OutboxDispatcher.class })
@@ -49,7 +52,7 @@ public final class InfluenceWebhookAutoConfiguration {
 	WebhookReceiver influenceWebhookReceiver(InfluenceProperties properties, Outbox outbox,
 			OutboxDispatcher dispatcher) {
 		InfluenceProperties.Webhooks webhooks = properties.getWebhooks();
-		return new WebhookReceiver(WebhookSecretException.check(webhooks.getSecret()),
+		return new WebhookReceiver(InfluenceKeyException.checkWebhookSecrets(webhooks),
 				webhooks.getMaxBodySize().toBytes(), MAX_CONCURRENT_DELIVERIES, outbox, dispatcher::nudge,
 				Clock.systemUTC());
 	}
@@ -62,8 +65,18 @@ public final class InfluenceWebhookAutoConfiguration {
 	}
 
 	@Bean
-	InfluenceWebhookController influenceWebhookController(WebhookReceiver receiver) {
-		return new InfluenceWebhookController(receiver);
+	FilterRegistrationBean<InfluenceWebhookFilter> influenceWebhookFilter(InfluenceProperties properties,
+			ObjectProvider<WebhookReceiver> receiver, ObjectProvider<WebhookAnswers> answers) {
+		String path = WebhookPath.of(properties.getWebhooks().getPath());
+		FilterRegistrationBean<InfluenceWebhookFilter> registration = new FilterRegistrationBean<>(
+				new InfluenceWebhookFilter(path, SingletonSupplier.of(receiver::getObject),
+						answers.getIfAvailable(() -> WebhookAnswers.NONE)));
+		registration.setName("influenceWebhookFilter");
+		registration.addUrlPatterns(path + "/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// Ahead of everything, Spring Security's filter chain and the observation filter included.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
@@ -72,13 +85,12 @@ public final class InfluenceWebhookAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ WebSecurityCustomizer.class, PathPatternRequestMatcher.class })
-	static class WebhookSecurityConfiguration {
+	@ConditionalOnClass(MeterRegistry.class)
+	static class WebhookMetricsConfiguration {
 
 		@Bean
-		WebSecurityCustomizer influenceWebhookSecurityCustomizer(InfluenceProperties properties) {
-			String pattern = properties.getWebhooks().getPath() + "/*";
-			return (web) -> web.ignoring().requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern));
+		WebhookAnswers influenceWebhookMeters(ObjectProvider<MeterRegistry> registry) {
+			return new WebhookMeters(registry);
 		}
 
 	}

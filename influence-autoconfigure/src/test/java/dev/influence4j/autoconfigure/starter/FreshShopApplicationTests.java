@@ -63,4 +63,18 @@ class FreshShopApplicationTests {
 			.doesNotContain("EXAMPLE_API_KEY");
 	}
 
+	@Test
+	void withTheApiKeyVariableNotExportedTheApplicationStopsNamingTheVariable(CapturedOutput output) {
+		// application.yml as the README shows it, in a shell where the variable was never exported.
+		SpringApplicationBuilder application = new SpringApplicationBuilder(FreshShopApplication.class)
+			.properties("influence.api-key=${FRESH_SHOP_INFLUENCE_API_KEY}", "influence.shop-key=example-com",
+					"server.port=0", "spring.main.banner-mode=off",
+					"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl");
+
+		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("influence.api-key is the unresolved placeholder ${FRESH_SHOP_INFLUENCE_API_KEY}")
+			.contains("Export FRESH_SHOP_INFLUENCE_API_KEY");
+	}
+
 }
