@@ -30,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Ten thousand random and mutated requests through the whole web stack (Spring Security, MVC, the endpoint,
- * the receiver, the inbox, the dispatcher): no answer is a 5xx, and the shop's issuer is called only for
- * accepted deliveries that carry a code, at most once each.
+ * Ten thousand random and mutated requests through the whole web stack (the webhook filter ahead of Spring
+ * Security and MVC, the receiver, the inbox, the dispatcher): no answer is a 5xx, and the shop's issuer is called
+ * only for accepted deliveries that carry a code, at most once each. Headers of every length up to 300, and
+ * with characters outside ASCII, are among them.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
@@ -94,11 +95,13 @@ class WebhookEndpointFuzzTests {
 			default -> WebhookTestApplication.SECRET;
 		};
 		MockHttpServletRequestBuilder request = post("/influence/webhooks/" + secret).content(body);
-		String contentType = switch (this.random.nextInt(12)) {
+		String contentType = switch (this.random.nextInt(14)) {
 			case 0 -> "text/plain";
 			case 1 -> "application/x-www-form-urlencoded";
 			case 2 -> "application/json; charset=ISO-8859-1";
 			case 3 -> null;
+			case 4 -> "multipart/form-data; boundary=x";
+			case 5 -> "multipart/form-data";
 			default -> "application/json";
 		};
 		if (contentType != null) {
@@ -117,19 +120,23 @@ class WebhookEndpointFuzzTests {
 	}
 
 	private String topic() {
-		return switch (this.random.nextInt(12)) {
+		return switch (this.random.nextInt(14)) {
 			case 0 -> null;
 			case 1 -> "";
 			case 2 -> "points/../redeemed";
 			case 3 -> "ünïcødé/topic";
+			case 4 -> "loyalty/" + "t".repeat(this.random.nextInt(293));
+			case 5 -> "points/redeemed" + "€".repeat(this.random.nextInt(3));
 			default -> InfluenceWebhookSamples.TOPICS.get(this.random.nextInt(InfluenceWebhookSamples.TOPICS.size()));
 		};
 	}
 
 	private String webhookId(int index) {
-		return switch (this.random.nextInt(10)) {
+		return switch (this.random.nextInt(12)) {
 			case 0 -> null;
 			case 1 -> "id with spaces";
+			case 5 -> "w-" + index + "-" + "i".repeat(this.random.nextInt(300));
+			case 6 -> "w-" + index + "-ünïcødé";
 			case 2, 3, 4 -> "w-" + this.random.nextInt(300);
 			default -> "w-" + index;
 		};

@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +61,9 @@ class WebhookEndpointTests {
 
 	@Autowired
 	private Outbox outbox;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@LocalServerPort
 	private int port;
@@ -182,6 +187,27 @@ class WebhookEndpointTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.result").value("empty body"));
 		assertThat(this.outbox.countsByStatus().get(DeliveryStatus.DEAD)).isZero();
+	}
+
+	@Test
+	void everyAnswerIsCountedByTopicAndAnswerWithoutTheSecret() throws Exception {
+		double acceptedBefore = count("points/earned", "accepted");
+		double wrongBefore = count("other", "wrong_secret");
+
+		this.mvc.perform(delivery("points/earned", "counted-1")).andExpect(status().isOk());
+		this.mvc.perform(post("/influence/webhooks/guessed-" + WebhookTestApplication.SECRET)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")).andExpect(status().isNotFound());
+
+		assertThat(count("points/earned", "accepted")).isEqualTo(acceptedBefore + 1);
+		assertThat(count("other", "wrong_secret")).isEqualTo(wrongBefore + 1);
+		assertThat(this.meters.find("influence.webhooks").counters()).allSatisfy((counter) -> assertThat(
+				counter.getId().getTags().toString()).doesNotContain(WebhookTestApplication.SECRET));
+	}
+
+	private double count(String topic, String answer) {
+		Counter counter = this.meters.find("influence.webhooks").tag("topic", topic).tag("answer", answer).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private URI endpoint(String secret) {
