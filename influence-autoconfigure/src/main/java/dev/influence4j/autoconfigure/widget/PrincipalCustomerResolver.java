@@ -44,16 +44,19 @@ final class PrincipalCustomerResolver implements InfluenceCustomerResolver {
 	}
 
 	private static Optional<CustomerIdentity> identity(Object principal) {
-		String id;
-		String email;
 		if (principal instanceof InfluenceCustomerPrincipal customer) {
-			id = customer.influenceCustomerId();
-			email = customer.influenceCustomerEmail();
+			String id = customer.influenceCustomerId();
+			String email = customer.influenceCustomerEmail();
+			if (id == null || id.isBlank() || email == null || email.isBlank()) {
+				// The principal chose: staff, say, are no loyalty members.
+				logger.debug("The InfluenceCustomerPrincipal of type {} gives no customer id or email: it is no "
+						+ "customer, so the widgets are rendered for a guest", principal.getClass().getName());
+				return Optional.empty();
+			}
+			return Optional.of(new CustomerIdentity(id, email));
 		}
-		else {
-			id = property(principal, "getId");
-			email = property(principal, "getEmail");
-		}
+		String id = property(principal, "getId");
+		String email = property(principal, "getEmail");
 		if (id == null || id.isBlank() || email == null || email.isBlank()) {
 			logger.debug("The principal of type {} offers no customer id and email; rendering the widgets for a "
 					+ "guest. Implement InfluenceCustomerPrincipal or define an InfluenceCustomerResolver bean.",
