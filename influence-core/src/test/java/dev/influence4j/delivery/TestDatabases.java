@@ -63,6 +63,9 @@ final class TestDatabases {
 		pool.setJdbcUrl(jdbcUrl);
 		pool.setUsername("postgres");
 		pool.setMaximumPoolSize(12);
+		// Tests never close their pools: open connections only as they are needed, so that the server's
+		// connection limit bounds the connections in use, not the number of databases created.
+		pool.setMinimumIdle(1);
 		return pool;
 	}
 
