@@ -346,7 +346,10 @@ class PlatformClientEndpointTests {
 
 		assertThat(this.client.webhooks().list()).extracting(WebhookSubscription::id).containsExactly("w-1");
 		assertThat(this.client.webhooks().create(registration).topic()).isEqualTo("points/redeemed");
-		assertThat(this.client.webhooks().get("w-1")).isPresent();
+		assertThat(this.client.webhooks().get("w-1")).hasValueSatisfying((found) -> {
+			assertThat(found.id()).isEqualTo("w-1");
+			assertThat(found.topic()).isEqualTo("points/redeemed");
+		});
 		assertThat(this.client.webhooks().update("w-1", registration).address()).endsWith("/s3cr3t");
 		this.client.webhooks().delete("w-1");
 
