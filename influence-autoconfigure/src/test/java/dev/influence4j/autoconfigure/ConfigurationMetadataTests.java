@@ -1,5 +1,6 @@
 package dev.influence4j.autoconfigure;
 
+import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -7,25 +8,50 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generated configuration metadata: every {@code influence.*} property described in Spring Boot's style,
- * and listed in the README's property table.
+ * The generated configuration metadata: every property {@link InfluenceProperties} binds is in it, described
+ * in Spring Boot's style, and listed in the README's property table. The expected names are read from the
+ * properties class itself, so a new property is checked without editing this test.
  */
 class ConfigurationMetadataTests {
+
+	/** Fewer than this means the walk over {@link InfluenceProperties} below is broken, not that it is small. */
+	private static final int AT_LEAST = 40;
+
+	@Test
+	void theMetadataHoldsEveryPropertyInfluencePropertiesBinds() throws IOException {
+		Set<String> bound = boundProperties();
+		List<JsonNode> properties = influenceProperties();
+
+		assertThat(bound).hasSizeGreaterThan(AT_LEAST).contains("influence.api-key", "influence.webhooks.secret");
+		assertThat(properties).extracting((property) -> property.path("name").asString())
+			.doesNotHaveDuplicates()
+			.containsAll(bound);
+		// Anything else in the metadata is there on purpose: an alias kept for a renamed property.
+		assertThat(properties).filteredOn((property) -> !bound.contains(property.path("name").asString()))
+			.allSatisfy((property) -> assertThat(property.has("deprecation")).as(property.path("name").asString()).isTrue());
+	}
 
 	@Test
 	void everyPropertyIsDescribedInBootsStyle() throws IOException {
 		List<JsonNode> properties = influenceProperties();
-		assertThat(properties).hasSizeGreaterThan(40);
+		assertThat(properties).hasSizeGreaterThanOrEqualTo(boundProperties().size());
 		assertThat(properties).allSatisfy((property) -> {
 			String name = property.path("name").asString();
 			String description = property.path("description").asString("");
@@ -39,16 +65,30 @@ class ConfigurationMetadataTests {
 	@Test
 	void theReadmeListsEveryProperty() throws IOException {
 		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		assertThat(influenceProperties()).allSatisfy(
-				(property) -> assertThat(readme).contains("| `" + property.path("name").asString() + "` |"));
+		Set<String> bound = boundProperties();
+
+		assertThat(bound).hasSizeGreaterThan(AT_LEAST);
+		assertThat(bound).allSatisfy((name) -> assertThat(readme).contains("| `" + name + "` |"));
 	}
 
+	/**
+	 * The {@code influence.*} entries of influence4j's own metadata file, which must be on the class path.
+	 */
 	private static List<JsonNode> influenceProperties() throws IOException {
 		List<JsonNode> found = new ArrayList<>();
+		int files = 0;
 		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				JsonNode metadata = JsonMapper.builder().build().readTree(in);
+				boolean ours = false;
+				for (JsonNode group : metadata.path("groups")) {
+					ours |= InfluenceProperties.class.getName().equals(group.path("sourceType").asString());
+				}
+				if (!ours) {
+					continue;
+				}
+				files++;
 				for (JsonNode property : metadata.path("properties")) {
 					if (property.path("name").asString().startsWith("influence.")) {
 						found.add(property);
@@ -56,7 +96,51 @@ class ConfigurationMetadataTests {
 				}
 			}
 		}
+		assertThat(files).as("metadata files generated from InfluenceProperties").isOne();
+		assertThat(found).as("influence.* properties in the metadata").isNotEmpty();
 		return found;
+	}
+
+	/**
+	 * Every property name Spring Boot binds to {@link InfluenceProperties}, walked as its JavaBean binder does:
+	 * a property with a setter is a value; a getter-only property whose type is one of the class's own
+	 * nested classes is a group of further properties.
+	 */
+	private static Set<String> boundProperties() {
+		Set<String> names = new TreeSet<>();
+		collect(InfluenceProperties.class, "influence", names);
+		return names;
+	}
+
+	private static void collect(Class<?> type, String prefix, Set<String> names) {
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
+			if (descriptor.getReadMethod() == null || descriptor.getName().equals("class")) {
+				continue;
+			}
+			String name = prefix + "." + dashed(descriptor.getName());
+			Class<?> propertyType = descriptor.getPropertyType();
+			if (descriptor.getWriteMethod() != null || Collection.class.isAssignableFrom(propertyType)
+					|| Map.class.isAssignableFrom(propertyType)) {
+				names.add(name);
+			}
+			else if (!propertyType.isEnum() && isNestedIn(propertyType, InfluenceProperties.class)) {
+				collect(propertyType, name, names);
+			}
+		}
+	}
+
+	private static boolean isNestedIn(Class<?> type, Class<?> outer) {
+		for (Class<?> enclosing = type.getEnclosingClass(); enclosing != null; enclosing = enclosing
+			.getEnclosingClass()) {
+			if (enclosing == outer) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String dashed(String camelCase) {
+		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

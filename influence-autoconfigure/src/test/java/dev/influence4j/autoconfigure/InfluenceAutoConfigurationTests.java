@@ -210,7 +210,12 @@ class InfluenceAutoConfigurationTests {
 			.withPropertyValues("influence.platform.base-url=" + influence.baseUrl(), "influence.http.read-timeout=200ms",
 					"influence.retry.max-attempts=1")
 			.run((context) -> assertThatExceptionOfType(InfluenceTransientException.class)
-				.isThrownBy(() -> context.getBean(PlatformClient.class).customers().get("slow")));
+				.isThrownBy(() -> context.getBean(PlatformClient.class).customers().get("slow"))
+				.satisfies((ex) -> {
+					assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.TIMEOUT);
+					assertThat(ex.outcomeUnknown()).isTrue();
+					assertThat(ex.status()).isZero();
+				}));
 	}
 
 	@Test

@@ -6,12 +6,16 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import dev.influence4j.Require;
+import dev.influence4j.digest.CustomerIdentity;
 
 /**
  * Filters for listing customers. All query parameter names are provisional (the documentation shows only
  * their types); Influence.io ignores them when a cursor is sent. Immutable; start from {@link #all()}.
+ * <p>
+ * The email filter is lowercased by the digest's rule ({@link CustomerIdentity#normalizeEmail(String)}), as
+ * every email influence4j sends is, so it finds the customers influence4j upserted.
  *
- * @param email only customers with this email
+ * @param email only customers with this email, in any case; kept lowercased
  * @param pointBalanceMin smallest point balance
  * @param pointBalanceMax largest point balance
  * @param createdAtMin created at or after
@@ -28,7 +32,7 @@ public record CustomerQuery(@Nullable String email, @Nullable BigDecimal pointBa
 
 	public CustomerQuery {
 		if (email != null) {
-			Require.text(email, "email filter");
+			email = CustomerIdentity.normalizeEmail(Require.text(email, "email filter"));
 		}
 		if (pointBalanceMin != null && pointBalanceMin.signum() < 0) {
 			throw new IllegalArgumentException("pointBalanceMin must not be negative");

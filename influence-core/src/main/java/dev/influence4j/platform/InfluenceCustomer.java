@@ -5,15 +5,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import dev.influence4j.Require;
+import dev.influence4j.digest.CustomerIdentity;
 
 /**
  * A shop customer as sent to Influence.io ({@code PUT /v1/customers/{customerId}}, create or update).
  * <p>
  * Wire names: {@code email} and {@code name} are observed in live use; {@code firstName}, {@code lastName},
  * {@code phone}, {@code birthdayMonth} and {@code birthdayDay} are provisional.
+ * <p>
+ * The email is lowercased when the customer is created ({@link CustomerIdentity#normalizeEmail(String)}, the
+ * digest's rule), not when it is written to the wire: {@link #email()} is then exactly what Influence.io will
+ * hold and what the digest is computed over, for the request body, a
+ * {@link dev.influence4j.http.RequestBodyCustomizer}, the outbox payload and {@code equals} alike; and a
+ * payload queued before this rule existed is lowercased when it is read back.
  *
  * @param customerId the shop's own customer id (sent in the path, never the email)
- * @param email the customer's email; Influence.io and the digest compare it lowercased
+ * @param email the customer's email, in any case; kept lowercased
  * @param firstName first name, or {@code null}
  * @param lastName last name, or {@code null}
  * @param phone phone number, or {@code null}
@@ -31,6 +38,7 @@ public record InfluenceCustomer(@JsonIgnore String customerId, @JsonProperty("em
 		if (!email.contains("@")) {
 			throw new IllegalArgumentException("customer email must contain '@'");
 		}
+		email = CustomerIdentity.normalizeEmail(email);
 		if (birthdayMonth != null && (birthdayMonth < 1 || birthdayMonth > 12)) {
 			throw new IllegalArgumentException("birthday month must be between 1 and 12 but was " + birthdayMonth);
 		}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import dev.influence4j.Require;
+import dev.influence4j.digest.CustomerIdentity;
 
 /**
  * The full current state of a shop order as sent to Influence.io ({@code POST /v1/orders} to create,
@@ -20,11 +21,15 @@ import dev.influence4j.Require;
  * string, string, string), {@code lineItems} and {@code discountCodes}. The scalar names
  * ({@code orderId}, {@code customerId}, {@code financialStatus}, {@code email}, {@code totalPrice},
  * {@code currency}, {@code createdAt}) are provisional. Amounts are decimal strings.
+ * <p>
+ * The email is lowercased when the order is created, by the digest's rule
+ * ({@link CustomerIdentity#normalizeEmail(String)}), for the reasons given on {@link InfluenceCustomer}: an
+ * order must not file the buyer under another spelling of the email than the customer record and the digest.
  *
  * @param orderId the shop's order id
  * @param customerId the shop's customer id, or {@code null} for a guest order
  * @param financialStatus the payment state
- * @param email the buyer's email (referrals complete on it)
+ * @param email the buyer's email, in any case; kept lowercased (referrals complete on it)
  * @param totalPrice the amount the customer paid, a decimal string on the wire
  * @param currency ISO 4217 code, for example {@code EUR}
  * @param createdAt when the order was placed
@@ -49,6 +54,7 @@ public record InfluenceOrder(@JsonProperty("orderId") String orderId,
 		if (!email.contains("@")) {
 			throw new IllegalArgumentException("order email must contain '@'");
 		}
+		email = CustomerIdentity.normalizeEmail(email);
 		totalPrice = Require.amount(totalPrice, "order total price");
 		Require.text(currency, "order currency");
 		if (!currency.matches("[A-Za-z]{3}")) {

@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -238,11 +239,31 @@ class OutboxDispatcherTests {
 	void anOrderUpdateCarriesTheFullStateAndCreatesTheOrderWhenMissing() {
 		sink.stubFor(patch(urlPathEqualTo("/v1/orders/1001")).willReturn(aResponse().withStatus(404)));
 		sink.stubFor(post("/v1/orders").willReturn(okJson("{}")));
-		this.fixture.writer().write(new OrderUpdatedEvent(DeliveryFixture.order("1001", FinancialStatus.REFUNDED)));
+		this.fixture.writer().write(new OrderUpdatedEvent(DeliveryFixture.order("1001", FinancialStatus.REFUNDED, "p-1")));
 		this.fixture.start(DeliveryFixture.fastSettings("node"));
 
 		await().untilAsserted(() -> assertThat(this.fixture.count(DeliveryStatus.DELIVERED)).isEqualTo(1));
-		sink.verify(1, postRequestedFor(urlPathEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.financialStatus", containing("refunded"))));
+		String fullState = """
+				{ "orderId": "1001", "customerId": "42", "financialStatus": "refunded", "email": "jane@example.com",
+				  "totalPrice": "10.00", "currency": "EUR", "createdAt": "2026-11-25T10:00:00Z",
+				  "lineItems": [ { "productId": "p-1", "title": "Product p-1", "quantity": 1, "price": "10.00" } ],
+				  "discountCodes": [] }
+				""";
+		sink.verify(1, patchRequestedFor(urlPathEqualTo("/v1/orders/1001")).withRequestBody(equalToJson(fullState)));
+		sink.verify(1, postRequestedFor(urlPathEqualTo("/v1/orders")).withRequestBody(equalToJson(fullState)));
+	}
+
+	@Test
+	void aCustomerQueuedWithTheEmailAsTypedIsSentWithTheEmailLowercased() {
+		// As an earlier influence4j wrote the payload, before every email was lowercased.
+		sink.stubFor(put("/v1/customers/42").willReturn(okJson("{\"customer\":{}}")));
+		this.fixture.outbox.append(NewOutboxEntry.of(EntryKinds.CUSTOMER_SAVED, EntryKinds.customerKey("42"),
+				"{\"customerId\":\"42\",\"email\":\"Jane.Doe@Example.COM\",\"firstName\":\"Jane\"}"));
+		this.fixture.start(DeliveryFixture.fastSettings("node"));
+
+		await().untilAsserted(() -> assertThat(this.fixture.count(DeliveryStatus.DELIVERED)).isEqualTo(1));
+		sink.verify(1, putRequestedFor(urlPathEqualTo("/v1/customers/42"))
+			.withRequestBody(equalToJson("{\"email\":\"jane.doe@example.com\",\"firstName\":\"Jane\",\"name\":\"Jane\"}")));
 	}
 
 	@Test

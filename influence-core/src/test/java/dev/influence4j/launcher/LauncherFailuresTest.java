@@ -156,6 +156,7 @@ class LauncherFailuresTest {
 			.isThrownBy(() -> this.launcher.redeem(JANE, "redeem-5off", null, null))
 			.satisfies((failure) -> {
 				assertThat(failure.status()).isEqualTo(503);
+				assertThat(failure.reason()).isEqualTo(InfluenceTransientException.Reason.SERVER_ERROR);
 				assertThat(failure.outcomeUnknown()).isTrue();
 			});
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem")));

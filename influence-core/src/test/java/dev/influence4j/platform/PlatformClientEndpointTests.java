@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.influence4j.digest.CustomerIdentity;
 import dev.influence4j.webhook.WebhookTopic;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -21,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -83,13 +85,38 @@ class PlatformClientEndpointTests {
 		server.stubFor(put("/v1/customers/42").willReturn(okJson("{\"customer\":" + PlatformFixtures.CUSTOMER_JSON + "}")));
 
 		PlatformCustomer customer = this.client.customers()
-			.upsert(InfluenceCustomer.of("42", "Jane@Example.com").withName("Jane", "Doe").withBirthday(4, 12));
+			.upsert(InfluenceCustomer.of("42", "jane@example.com").withName("Jane", "Doe").withBirthday(4, 12));
 
 		assertThat(customer.pointBalance()).isEqualTo(120);
 		server.verify(json(putRequestedFor(urlPathEqualTo("/v1/customers/42"))).withRequestBody(equalToJson("""
-				{ "email": "Jane@Example.com", "firstName": "Jane", "lastName": "Doe", "name": "Jane Doe",
+				{ "email": "jane@example.com", "firstName": "Jane", "lastName": "Doe", "name": "Jane Doe",
 				  "birthdayMonth": 4, "birthdayDay": 12 }
 				""")));
+	}
+
+	@Test
+	void everyRequestCarryingAnEmailSendsTheLowercasedEmailTheDigestIsComputedOver() {
+		server.stubFor(put("/v1/customers/42").willReturn(okJson("{\"customer\":{}}")));
+		server.stubFor(post("/v1/orders").willReturn(okJson("{}")));
+		server.stubFor(patch(urlPathEqualTo("/v1/orders/1001")).willReturn(okJson("{}")));
+		server.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson("{\"customers\":[]}")));
+		String typed = "Jane.Doe@Example.COM";
+		String lowercased = new CustomerIdentity("42", typed).normalizedEmail();
+		InfluenceOrder order = PlatformFixtures.orderBuilder(FinancialStatus.PAID).email(typed).build();
+
+		this.client.customers().upsert(InfluenceCustomer.of("42", typed));
+		this.client.orders().create(order);
+		this.client.orders().update(order.withFinancialStatus(FinancialStatus.REFUNDED));
+		this.client.customers().page(CustomerQuery.all().withEmail(typed), null);
+
+		assertThat(lowercased).isEqualTo("jane.doe@example.com");
+		server.verify(1, putRequestedFor(urlPathEqualTo("/v1/customers/42"))
+			.withRequestBody(matchingJsonPath("$.email", equalTo(lowercased))));
+		server.verify(1, postRequestedFor(urlPathEqualTo("/v1/orders"))
+			.withRequestBody(matchingJsonPath("$.email", equalTo(lowercased))));
+		server.verify(1, patchRequestedFor(urlPathEqualTo("/v1/orders/1001"))
+			.withRequestBody(matchingJsonPath("$.email", equalTo(lowercased))));
+		server.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")).withQueryParam("email", equalTo(lowercased)));
 	}
 
 	@Test
@@ -319,7 +346,10 @@ class PlatformClientEndpointTests {
 
 		assertThat(this.client.webhooks().list()).extracting(WebhookSubscription::id).containsExactly("w-1");
 		assertThat(this.client.webhooks().create(registration).topic()).isEqualTo("points/redeemed");
-		assertThat(this.client.webhooks().get("w-1")).isPresent();
+		assertThat(this.client.webhooks().get("w-1")).hasValueSatisfying((found) -> {
+			assertThat(found.id()).isEqualTo("w-1");
+			assertThat(found.topic()).isEqualTo("points/redeemed");
+		});
 		assertThat(this.client.webhooks().update("w-1", registration).address()).endsWith("/s3cr3t");
 		this.client.webhooks().delete("w-1");
 

@@ -3,6 +3,7 @@ package dev.influence4j.platform;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -73,6 +74,7 @@ class PlatformClientFaultTests {
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(502);
 				assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.SERVER_ERROR);
+				assertThat(ex.outcomeUnknown()).isTrue();
 				assertThat(ex.vendorMessage()).isEqualTo("Bad gateway");
 				assertThat(ex.operation()).isEqualTo("platform.customers.get");
 				assertThat(ex.getMessage()).contains("platform.customers.get", "HTTP 502", "Bad gateway");
@@ -142,6 +144,8 @@ class PlatformClientFaultTests {
 			.satisfies((ex) -> {
 				assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.TIMEOUT);
 				assertThat(ex.outcomeUnknown()).isTrue();
+				assertThat(ex.status()).isZero();
+				assertThat(ex.operation()).isEqualTo("platform.customers.get");
 			});
 		server.verify(3, getRequestedFor(urlPathEqualTo("/v1/customers/42")));
 	}
@@ -159,6 +163,8 @@ class PlatformClientFaultTests {
 			.satisfies((ex) -> {
 				assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.CONNECT_FAILED);
 				assertThat(ex.outcomeUnknown()).isFalse();
+				assertThat(ex.status()).isZero();
+				assertThat(ex.operation()).isEqualTo("platform.points.award");
 			});
 	}
 
@@ -200,12 +206,16 @@ class PlatformClientFaultTests {
 		server.stubFor(post("/v1/customers/2/points").willReturn(aResponse().withStatus(403)));
 		server.stubFor(post("/v1/customers/3/points").willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Customer not found\"}")));
 
-		for (String id : new String[] { "1", "2", "3" }) {
+		Map<String, Integer> statuses = Map.of("1", 400, "2", 403, "3", 404);
+		statuses.forEach((id, status) -> {
 			assertThatExceptionOfType(InfluenceApiException.class)
 				.isThrownBy(() -> this.client.points().award(id, PointsAward.of(5, "Bonus")))
-				.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+				.satisfies((ex) -> {
+					assertThat(ex.status()).as("status for customer %s", id).isEqualTo(status);
+					assertThat(ex.isRetryable()).isFalse();
+				});
 			server.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers/" + id + "/points")));
-		}
+		});
 	}
 
 	@Test
@@ -214,7 +224,11 @@ class PlatformClientFaultTests {
 
 		assertThatExceptionOfType(InfluenceTransientException.class)
 			.isThrownBy(() -> this.client.points().award("42", PointsAward.of(5, "Bonus")))
-			.satisfies((ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.SERVER_ERROR);
+				assertThat(ex.status()).isEqualTo(503);
+				assertThat(ex.outcomeUnknown()).isTrue();
+			});
 		server.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers/42/points")));
 	}
 
@@ -329,10 +343,18 @@ class PlatformClientFaultTests {
 			.build();
 
 		for (int i = 0; i < 4; i++) {
-			assertThatExceptionOfType(InfluenceTransientException.class).isThrownBy(() -> guarded.customers().get("42"));
+			assertThatExceptionOfType(InfluenceTransientException.class).isThrownBy(() -> guarded.customers().get("42"))
+				.satisfies((ex) -> {
+					assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.SERVER_ERROR);
+					assertThat(ex.status()).isEqualTo(503);
+				});
 		}
 		assertThatExceptionOfType(InfluenceTransientException.class).isThrownBy(() -> guarded.customers().get("42"))
-			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.CIRCUIT_OPEN));
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(InfluenceTransientException.Reason.CIRCUIT_OPEN);
+				assertThat(ex.outcomeUnknown()).isFalse();
+				assertThat(ex.status()).isZero();
+			});
 		server.verify(4, getRequestedFor(urlPathEqualTo("/v1/customers/42")));
 	}
 

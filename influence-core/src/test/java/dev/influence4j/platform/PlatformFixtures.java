@@ -41,6 +41,10 @@ final class PlatformFixtures {
 	}
 
 	static InfluenceOrder order(FinancialStatus status) {
+		return orderBuilder(status).build();
+	}
+
+	static InfluenceOrder.Builder orderBuilder(FinancialStatus status) {
 		return InfluenceOrder.builder("1001")
 			.customerId("42")
 			.email("jane@example.com")
@@ -50,8 +54,7 @@ final class PlatformFixtures {
 			.createdAt(Instant.parse("2026-11-20T10:15:30Z"))
 			.lineItem(new InfluenceOrderLine("p-1", "p-1-blue", "Blue mug", 2, new BigDecimal("19.95")))
 			.lineItem(InfluenceOrderLine.of("p-2", "Shipping sticker", 1, "10.00"))
-			.discountCode(new InfluenceDiscountCode("INF-ABC123", new BigDecimal("5.00"), "fixed_amount"))
-			.build();
+			.discountCode(new InfluenceDiscountCode("INF-ABC123", new BigDecimal("5.00"), "fixed_amount"));
 	}
 
 	static final String ORDER_JSON = """

@@ -296,7 +296,7 @@ public final class InfluenceSandbox implements AutoCloseable {
 	/**
 	 * Add a member directly, without a request: a starting point for a test. No webhook is sent.
 	 * @param externalId the shop's customer id
-	 * @param email the email
+	 * @param email the email, in any case; held lowercased, as influence4j upserts it
 	 * @param pointBalance the starting balance, recorded as one earning
 	 * @return a snapshot of the new customer
 	 * @throws IllegalArgumentException when a customer with the id exists

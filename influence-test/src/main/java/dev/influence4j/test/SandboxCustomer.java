@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the sandbox's UUID for the customer (Influence.io's {@code id})
  * @param externalId the shop's customer id, or {@code null} for a guest known only by email
- * @param email the email, stored lowercased
+ * @param email the email as the shop sent it (lowercased when seeded with
+ * {@link InfluenceSandbox#addCustomer(String, String, long)}); the Launcher accepts the customer only when it is
+ * the lowercased email its digest was computed over
  * @param firstName first name, or {@code null}
  * @param lastName last name, or {@code null}
  * @param name full name, or {@code null}

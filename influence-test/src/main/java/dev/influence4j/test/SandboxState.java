@@ -112,7 +112,9 @@ final class SandboxState {
 		}
 		customer.customerType = CustomerRecord.MEMBER;
 		if (email != null) {
-			customer.email = email.toLowerCase(Locale.ROOT);
+			// Held as sent: nothing says Influence.io lowercases it, and the Launcher check below then refuses a
+			// shop whose Platform email is not the one its digest was computed over (reference 6.2).
+			customer.email = email;
 		}
 		if (firstName != null) {
 			customer.firstName = firstName;
@@ -363,6 +365,7 @@ final class SandboxState {
 		if (blank(credentials.customerId()) || blank(credentials.email())) {
 			throw ApiError.launcher(400, "CustomerRequired");
 		}
+		// The digest recipe lowercases the email, so the customer must be held under the lowercased email exactly.
 		String email = credentials.email().toLowerCase(Locale.ROOT);
 		// The digest is always computed, so an unknown customer takes as long to refuse as a wrong digest.
 		boolean digestMatches = this.digest.matches(email, credentials.customerId(), credentials.digest());
@@ -482,10 +485,9 @@ final class SandboxState {
 	}
 
 	synchronized Optional<SandboxCustomer> customerByEmail(String email) {
-		String wanted = email.toLowerCase(Locale.ROOT);
 		return this.customers.values()
 			.stream()
-			.filter((customer) -> customer.email.equals(wanted))
+			.filter((customer) -> customer.email.equalsIgnoreCase(email))
 			.findFirst()
 			.map(CustomerRecord::snapshot);
 	}
@@ -526,6 +528,7 @@ final class SandboxState {
 		if (points < 0) {
 			throw new IllegalArgumentException("points must not be negative");
 		}
+		// Seeded as influence4j upserts a customer: under the lowercased email.
 		CustomerRecord customer = newCustomer(externalId, email.toLowerCase(Locale.ROOT), CustomerRecord.MEMBER,
 				this.clock.instant());
 		if (points > 0) {
@@ -659,31 +662,30 @@ final class SandboxState {
 	}
 
 	private @Nullable CustomerRecord guestWithoutId(String email) {
-		String wanted = email.toLowerCase(Locale.ROOT);
 		return this.customers.values()
 			.stream()
-			.filter((customer) -> customer.externalId == null && customer.email.equals(wanted))
+			.filter((customer) -> customer.externalId == null && customer.email.equalsIgnoreCase(email))
 			.findFirst()
 			.orElse(null);
 	}
 
 	/** The order's customer: by the shop's customer id, else by email, else a new guest. */
 	private CustomerRecord resolveCustomer(OrderRecord.OrderInput input, Instant now) {
-		String email = input.email().toLowerCase(Locale.ROOT);
+		String email = input.email();
 		if (input.customerId() != null) {
 			CustomerRecord customer = this.customersByExternalId.get(input.customerId());
 			return (customer != null) ? customer : newCustomer(input.customerId(), email, CustomerRecord.GUEST, now);
 		}
 		return this.customers.values()
 			.stream()
-			.filter((customer) -> customer.email.equals(email))
+			.filter((customer) -> customer.email.equalsIgnoreCase(email))
 			.findFirst()
 			.orElseGet(() -> newCustomer(null, email, CustomerRecord.GUEST, now));
 	}
 
 	private CustomerRecord newCustomer(@Nullable String externalId, String email, String type, Instant now) {
-		CustomerRecord customer = new CustomerRecord(UUID.randomUUID().toString(), externalId,
-				email.toLowerCase(Locale.ROOT), type, randomText(LINK_ALPHABET, 9), now);
+		CustomerRecord customer = new CustomerRecord(UUID.randomUUID().toString(), externalId, email, type,
+				randomText(LINK_ALPHABET, 9), now);
 		this.customers.put(customer.id, customer);
 		if (externalId != null) {
 			this.customersByExternalId.put(externalId, customer);

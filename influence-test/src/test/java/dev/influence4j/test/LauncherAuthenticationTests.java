@@ -95,6 +95,24 @@ class LauncherAuthenticationTests {
 	}
 
 	@Test
+	void aCustomerUpsertedUnderAMixedCaseEmailIsRefusedTheDigestOfTheLowercasedEmail() {
+		RawHttp.Response upserted = this.http.platform("PUT", "/v1/customers/c-7",
+				RawHttp.json("{\"email\":\"Jane.Doe@Example.COM\"}"));
+		String digest = this.sandbox.digest("jane.doe@example.com", "c-7");
+
+		RawHttp.Response lowercased = this.http.launcherGet("/v1/customer",
+				query("example-com", "c-7", "jane.doe@example.com", digest));
+		RawHttp.Response asTyped = this.http.launcherGet("/v1/customer",
+				query("example-com", "c-7", "Jane.Doe@Example.COM", digest));
+
+		assertThat(upserted.status()).isEqualTo(200);
+		assertThat(this.sandbox.customer("c-7").orElseThrow().email()).isEqualTo("Jane.Doe@Example.COM");
+		assertThat(lowercased.status()).isEqualTo(401);
+		assertThat(lowercased.body().path("error").asString()).isEqualTo("DigestMismatch");
+		assertThat(asTyped.status()).isEqualTo(401);
+	}
+
+	@Test
 	void unknownCustomerIsADigestMismatch() {
 		String digest = this.sandbox.digest("someone@example.com", "nobody");
 

@@ -12,6 +12,8 @@ import dev.influence4j.launcher.PointActivity;
 import dev.influence4j.launcher.Redemption;
 import dev.influence4j.launcher.RedeemRule;
 import dev.influence4j.launcher.Shop;
+import dev.influence4j.platform.InfluenceCustomer;
+import dev.influence4j.platform.PlatformClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,6 +46,29 @@ class LauncherClientAgainstSandboxTests {
 
 		assertThat(customer.pointBalance()).isEqualTo(620);
 		assertThat(customer.email()).isEqualTo("jane+loyalty@example.com");
+	}
+
+	@Test
+	void aCustomerSavedWithCapitalsIsFoundByTheLauncherWithTheDigestOfTheLowercasedEmail() {
+		PlatformClient platform = PlatformClient.builder()
+			.apiKey(this.sandbox.apiKey())
+			.baseUrl(this.sandbox.platformBaseUrl())
+			.build();
+		CustomerIdentity jane = new CustomerIdentity("42", "Jane.Doe@Example.COM");
+
+		platform.customers().upsert(InfluenceCustomer.of(jane.id(), jane.email()).withName("Jane", "Doe"));
+		LauncherCustomer found = this.launcher.customer(jane);
+
+		assertThat(this.sandbox.journal().requestsFor("platform.customers.upsert")).singleElement()
+			.satisfies((upsert) -> assertThat(upsert.body().path("email").asString()).isEqualTo("jane.doe@example.com"));
+		assertThat(this.sandbox.journal().requestsFor("launcher.customer.get")).singleElement().satisfies((lookup) -> {
+			assertThat(lookup.status()).isEqualTo(200);
+			assertThat(lookup.query()).containsEntry("customer_email", "jane.doe@example.com")
+				.containsEntry("digest", this.sandbox.digest("jane.doe@example.com", "42"));
+		});
+		assertThat(found.shopifyCustomerId()).isEqualTo("42");
+		assertThat(found.email()).isEqualTo("jane.doe@example.com");
+		assertThat(found.name()).isEqualTo("Jane Doe");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ class PlatformResourceTests {
 	}
 
 	@Test
-	void upsertCreatesAMemberWithTheEmailLowercased() {
+	void upsertCreatesAMemberHoldingTheEmailAsSent() {
 		RawHttp.Response answer = this.http.platform("PUT", "/v1/customers/c-1", RawHttp.json("""
 				{"email":"Jane.Doe@Example.COM","firstName":"Jane","lastName":"Doe","phone":"+441234",
 				 "birthdayMonth":4,"birthdayDay":12}"""));
@@ -35,7 +35,7 @@ class PlatformResourceTests {
 		JsonNode customer = answer.body().path("customer");
 		assertThat(customer.path("id").asString()).hasSize(36);
 		assertThat(customer.path("externalId").asString()).isEqualTo("c-1");
-		assertThat(customer.path("email").asString()).isEqualTo("jane.doe@example.com");
+		assertThat(customer.path("email").asString()).isEqualTo("Jane.Doe@Example.COM");
 		assertThat(customer.path("name").asString()).isEqualTo("Jane Doe");
 		assertThat(customer.path("customerType").asString()).isEqualTo("Member");
 		assertThat(customer.path("pointBalance").asLong()).isZero();

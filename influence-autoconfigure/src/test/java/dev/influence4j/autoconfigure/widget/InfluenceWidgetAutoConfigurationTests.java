@@ -102,7 +102,7 @@ class InfluenceWidgetAutoConfigurationTests {
 			InfluenceWidgetContext widget = InfluenceWidgetContext.customer(
 					context.getBean(CustomerDigest.class), "https://b", null,
 					new CustomerIdentity("external-123", "Example@Example.com"));
-			assertThat(widget.getCustomerDigest()).isNotNull();
+			assertThat(widget.getCustomerDigest()).hasSize(64);
 			assertThat(widget.toString()).doesNotContain(widget.getCustomerDigest()).contains("customerDigest=******");
 		});
 	}

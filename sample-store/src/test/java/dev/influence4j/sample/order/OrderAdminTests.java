@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.influence4j.digest.CustomerIdentity;
+import dev.influence4j.events.OrderCompletedEvent;
 import dev.influence4j.events.OrderUpdatedEvent;
 import dev.influence4j.platform.FinancialStatus;
 import dev.influence4j.platform.InfluenceOrder;
@@ -44,6 +46,9 @@ class OrderAdminTests {
 
 	Shopper admin;
 
+	/** Who placed the order of the test. */
+	Shopper customer;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.grinder = TestProducts.onSale(this.catalogue, "Grinder", "54.00");
@@ -59,12 +64,19 @@ class OrderAdminTests {
 			.andExpect(flash().attribute("notice", "Order " + orderId + " is now paid."));
 
 		assertThat(this.orders.findById(orderId).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+		InfluenceOrder placed = placed(orderId);
 		InfluenceOrder sent = onlyUpdate();
+		assertThat(placed.financialStatus()).isEqualTo(FinancialStatus.PENDING);
+		// Everything the checkout sent, and only the status changed: the full state, not a difference.
+		assertThat(sent).isEqualTo(placed.withFinancialStatus(FinancialStatus.PAID));
 		assertThat(sent.orderId()).isEqualTo(Long.toString(orderId));
-		assertThat(sent.financialStatus()).isEqualTo(FinancialStatus.PAID);
+		assertThat(sent.email()).isEqualTo(CustomerIdentity.normalizeEmail(this.customer.email()));
 		assertThat(sent.totalPrice()).isEqualByComparingTo("54.00");
-		assertThat(sent.lineItems()).singleElement()
-			.satisfies((line) -> assertThat(line.productId()).isEqualTo(Long.toString(this.grinder.id())));
+		assertThat(sent.lineItems()).singleElement().satisfies((line) -> {
+			assertThat(line.productId()).isEqualTo(Long.toString(this.grinder.id()));
+			assertThat(line.quantity()).isEqualTo(1);
+			assertThat(line.price()).isEqualByComparingTo("54.00");
+		});
 	}
 
 	@Test
@@ -114,11 +126,20 @@ class OrderAdminTests {
 	}
 
 	private long order(String paymentMethod) throws Exception {
-		Shopper customer = Shopper.registered(this.mvc);
-		customer.addToCart(this.grinder.id(), 1);
-		long orderId = customer.placeOrder("", paymentMethod);
+		this.customer = Shopper.registered(this.mvc);
+		this.customer.addToCart(this.grinder.id(), 1);
+		long orderId = this.customer.placeOrder("", paymentMethod);
 		this.committed.clear();
 		return orderId;
+	}
+
+	/** The order as the checkout published it. */
+	private InfluenceOrder placed(long orderId) {
+		return this.events.stream(OrderCompletedEvent.class)
+			.map(OrderCompletedEvent::order)
+			.filter((order) -> order.orderId().equals(Long.toString(orderId)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private InfluenceOrder onlyUpdate() {
