@@ -94,7 +94,11 @@ class InfluenceAutoConfigurationTests {
 
 	@Test
 	void needsNoKeysWhenSwitchedOff() {
-		this.runner.withPropertyValues("influence.enabled=false").run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withPropertyValues("influence.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PlatformClient.class)
+				.doesNotHaveBean(LauncherClient.class)
+				.doesNotHaveBean(CustomerDigest.class));
 	}
 
 	@Test

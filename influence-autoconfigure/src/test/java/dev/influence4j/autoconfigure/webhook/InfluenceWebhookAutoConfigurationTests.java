@@ -78,7 +78,11 @@ class InfluenceWebhookAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(InfluenceAutoConfiguration.class,
 					InfluenceDeliveryAutoConfiguration.class, InfluenceWebhookAutoConfiguration.class))
 			.withPropertyValues("influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WebhookReceiver.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				// The rest of influence4j is there: only the web endpoint is missing.
+				.hasSingleBean(Outbox.class)
+				.doesNotHaveBean(WebhookReceiver.class)
+				.doesNotHaveBean("influenceWebhookFilter"));
 	}
 
 	@Test
