@@ -1,5 +1,7 @@
 package dev.influence4j.sample.sandbox;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import dev.influence4j.test.InfluenceSandbox;
@@ -28,10 +30,9 @@ public final class SandboxServer {
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	public static void main(String[] args) throws InterruptedException {
+		Map<String, String> settings = settings(args);
 		InfluenceSandbox sandbox = DemoSandbox
-			.builder(argument(args, "api-key", EmbeddedSandbox.DEFAULT_API_KEY),
-					argument(args, "shop-key", EmbeddedSandbox.DEFAULT_SHOP_KEY),
-					Integer.parseInt(argument(args, "port", Integer.toString(DEFAULT_PORT))))
+			.builder(settings.get("api-key"), settings.get("shop-key"), Integer.parseInt(settings.get("port")))
 			.start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -46,19 +47,21 @@ public final class SandboxServer {
 		stopped.await();
 	}
 
-	private static String argument(String[] args, String name, String fallback) {
-		String prefix = "--" + name + "=";
-		String value = fallback;
+	private static Map<String, String> settings(String[] args) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("port", Integer.toString(DEFAULT_PORT));
+		settings.put("api-key", EmbeddedSandbox.DEFAULT_API_KEY);
+		settings.put("shop-key", EmbeddedSandbox.DEFAULT_SHOP_KEY);
 		for (String arg : args) {
-			if (arg.startsWith(prefix)) {
-				value = arg.substring(prefix.length());
-			}
-			else if (!arg.startsWith("--port=") && !arg.startsWith("--api-key=") && !arg.startsWith("--shop-key=")) {
+			int equals = arg.indexOf('=');
+			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : "";
+			if (!settings.containsKey(name)) {
 				throw new IllegalArgumentException("unknown argument " + arg + ": expected --port=, --api-key= or "
 						+ "--shop-key=");
 			}
+			settings.put(name, arg.substring(equals + 1));
 		}
-		return value;
+		return settings;
 	}
 
 }
