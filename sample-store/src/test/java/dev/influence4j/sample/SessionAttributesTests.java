@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import dev.influence4j.platform.PlatformClient;
 import dev.influence4j.platform.PointsAward;
@@ -41,7 +42,7 @@ class SessionAttributesTests {
 
 	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
 
-	private static final String FLASH_MAPS = "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS";
+	private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
 	@Autowired
 	MockMvc mvc;
@@ -82,7 +83,8 @@ class SessionAttributesTests {
 		customer.open("/account").andExpect(status().isOk());
 		seen.addAll(serializable(customer.session()));
 
-		customer.submit("/account/redeem", "ruleId", "redeem-500-5-off").andExpect(flash().attributeExists("couponCode"));
+		customer.submit("/account/redeem", "ruleId", "redeem-500-5-off")
+			.andExpect(flash().attributeExists("couponCode"));
 		seen.addAll(serializable(customer.session()));
 		customer.placeOrder("", "BANK_TRANSFER");
 		seen.addAll(serializable(customer.session()));

@@ -120,7 +120,10 @@ class SeveralNodesTests {
 		assertDemoDataCreatedOnceBy(this.nodes, output);
 
 		// The shared sandbox heard of each product once, and had the welcome points once, not three times.
-		Account jane = this.nodes.get(0).getBean(AccountRepository.class).findByEmail(DemoData.CUSTOMER_EMAIL).orElseThrow();
+		Account jane = this.nodes.get(0)
+			.getBean(AccountRepository.class)
+			.findByEmail(DemoData.CUSTOMER_EMAIL)
+			.orElseThrow();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.sandbox.journal()
 				.requests()
@@ -201,7 +204,8 @@ class SeveralNodesTests {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		List<String> expected = new ArrayList<>(products.stream().map((product) -> "product:" + product.id()).toList());
 		expected.add("customer:" + jane.id());
-		assertThat(entries).containsOnlyKeys(expected).allSatisfy((key, entriesOfKey) -> assertThat(entriesOfKey).isOne());
+		assertThat(entries).containsOnlyKeys(expected)
+			.allSatisfy((key, entriesOfKey) -> assertThat(entriesOfKey).isOne());
 	}
 
 	@Test
@@ -214,7 +218,8 @@ class SeveralNodesTests {
 			.as("sessions are kept by Spring Session")
 			.isNotNull();
 		Product mug = nodeA.getBean(ProductRepository.class).findActive().get(0);
-		await().atMost(Duration.ofSeconds(30)).until(() -> subscribedPorts().containsAll(List.of(port(nodeA), port(nodeB))));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> subscribedPorts().containsAll(List.of(port(nodeA), port(nodeB))));
 
 		StoreHttpClient onA = new StoreHttpClient(port(nodeA));
 		onA.submit("/products/" + mug.id(), "/cart/add", "productId", Long.toString(mug.id()), "quantity", "2");
@@ -238,7 +243,8 @@ class SeveralNodesTests {
 		String code = match(COUPON, onB.get(onB.location(redeemed)).body());
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> nodeB.getBean(DiscountCodeRepository.class).find(code).isPresent());
-		HttpResponse<String> placed = onB.submit("/checkout", "/checkout", "discountCode", code, "paymentMethod", "CARD");
+		HttpResponse<String> placed = onB.submit("/checkout", "/checkout", "discountCode", code, "paymentMethod",
+				"CARD");
 		assertThat(placed.statusCode()).as("checkout answered %s", placed.body()).isEqualTo(302);
 		assertThat(onB.location(placed)).startsWith("/orders/");
 	}
@@ -252,9 +258,11 @@ class SeveralNodesTests {
 	private static ConfigurableApplicationContext startNode(@Nullable CountDownLatch gate,
 			CountDownLatch loggingConfigured, String... arguments) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SampleStoreApplication.class)
-			.listeners((ApplicationListener<ApplicationContextInitializedEvent>) (event) -> loggingConfigured.countDown());
+			.listeners((ApplicationListener<ApplicationContextInitializedEvent>) (event) -> loggingConfigured
+				.countDown());
 		if (gate != null) {
-			builder.initializers((context) -> context.getBeanFactory().registerSingleton("startGate", new StartGate(gate)))
+			builder.initializers((context) -> context.getBeanFactory()
+				.registerSingleton("startGate", new StartGate(gate)))
 				// A node that fails to start opens the gate, so that the others do not wait for it in vain.
 				.listeners((ApplicationListener<ApplicationFailedEvent>) (event) -> gate.countDown());
 		}

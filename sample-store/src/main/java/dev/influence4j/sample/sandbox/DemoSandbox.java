@@ -30,7 +30,8 @@ public final class DemoSandbox {
 			.storeCurrency("EUR")
 			.redeemRules(RedeemRule.fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
 					RedeemRule.percentageOff("redeem-1000-10-percent", 1000, 10),
-					RedeemRule.freeShipping("redeem-300-free-shipping", 300).withMinSpendAmount(new BigDecimal("20.00")));
+					RedeemRule.freeShipping("redeem-300-free-shipping", 300)
+						.withMinSpendAmount(new BigDecimal("20.00")));
 	}
 
 }

@@ -39,9 +39,11 @@ class SharedSandboxConfiguration {
 			boolean subscribed = platform.webhooks()
 				.list()
 				.stream()
-				.anyMatch((existing) -> topic.equals(existing.topic()) && address.toString().equals(existing.address()));
+				.anyMatch((existing) -> topic.equals(existing.topic())
+						&& address.toString().equals(existing.address()));
 			if (!subscribed) {
-				platform.webhooks().create(new WebhookRegistration(WebhookTopic.fromWireName(topic).orElseThrow(), address));
+				WebhookTopic webhookTopic = WebhookTopic.fromWireName(topic).orElseThrow();
+				platform.webhooks().create(new WebhookRegistration(webhookTopic, address));
 			}
 		}
 		catch (InfluenceApiException ex) {
