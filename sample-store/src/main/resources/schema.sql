@@ -68,3 +68,11 @@ CREATE TABLE IF NOT EXISTS discount_code (
 	used_at TIMESTAMP WITH TIME ZONE,
 	used_in_order_id BIGINT
 );
+
+-- One-time setup that is done: a row per step, inserted by the transaction that does the step. Several nodes
+-- may start at once on an empty database; the primary key lets one of them do the step, makes the others wait
+-- for its commit and then fail to insert, so they know it is done (see DemoData).
+CREATE TABLE IF NOT EXISTS setup_step (
+	name VARCHAR(40) PRIMARY KEY,
+	done_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -81,10 +81,10 @@ class PostgresProfileTests {
 	}
 
 	private static ConfigurableApplicationContext start() {
+		// Arguments rather than default properties, which application.yml's server.port: 8080 would override.
 		return new SpringApplicationBuilder(SampleStoreApplication.class).profiles("postgres")
-			.properties("server.port=0", "STORE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"STORE_DB_USER=postgres", "STORE_DB_PASSWORD=postgres")
-			.run();
+			.run("--server.port=0", "--STORE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--STORE_DB_USER=postgres", "--STORE_DB_PASSWORD=postgres");
 	}
 
 }

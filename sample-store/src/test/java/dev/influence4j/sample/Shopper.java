@@ -112,6 +112,14 @@ public final class Shopper {
 	}
 
 	/**
+	 * The visitor's session, as the store left it after the last request.
+	 * @return the session
+	 */
+	public MockHttpSession session() {
+		return this.session;
+	}
+
+	/**
 	 * The customer's email.
 	 * @return the email
 	 */

@@ -1,6 +1,7 @@
 package dev.influence4j.sample;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +24,8 @@ public final class StoreHttpClient {
 
 	private final String base;
 
+	private final CookieHandler cookies;
+
 	private final HttpClient http;
 
 	/**
@@ -30,12 +33,27 @@ public final class StoreHttpClient {
 	 * @param port the store's port
 	 */
 	public StoreHttpClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	private StoreHttpClient(int port, CookieHandler cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/**
+	 * The same visitor, with the same cookies (so the same session), reaching another node of the store, as a
+	 * load balancer would send them there.
+	 * @param port the other node's port
+	 * @return a client for that node that shares this one's cookies
+	 */
+	public StoreHttpClient onPort(int port) {
+		return new StoreHttpClient(port, this.cookies);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.influence4j.sample.sandbox;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.influence4j.test.InfluenceSandbox;
-import dev.influence4j.test.RedeemRule;
 
 /**
  * Starts an {@link InfluenceSandbox} inside the store, before any bean is created, and points the store at
@@ -23,8 +21,9 @@ import dev.influence4j.test.RedeemRule;
  * {@link SandboxWebhookSubscriber} subscribes the store's webhook endpoint.
  * <p>
  * Registered in {@code META-INF/spring.factories}. Runs unless {@code sample.sandbox.enabled} is
- * {@code false} (the {@code influence} profile sets it so). Settings: {@code sample.sandbox.port} (0, the
- * default, picks a free port), {@code sample.sandbox.api-key} and {@code sample.sandbox.shop-key}.
+ * {@code false} (the {@code influence} and {@code shared-sandbox} profiles set it so). Settings:
+ * {@code sample.sandbox.port} (0, the default, picks a free port), {@code sample.sandbox.api-key} and
+ * {@code sample.sandbox.shop-key}.
  */
 public final class EmbeddedSandbox implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -50,15 +49,10 @@ public final class EmbeddedSandbox implements ApplicationContextInitializer<Conf
 			throw new IllegalStateException("the embedded sandbox needs a DefaultListableBeanFactory to close it with "
 					+ "the context, but the context has " + context.getBeanFactory().getClass().getName());
 		}
-		InfluenceSandbox sandbox = InfluenceSandbox.builder()
-			.apiKey(environment.getProperty("sample.sandbox.api-key", DEFAULT_API_KEY))
-			.shopKey(environment.getProperty("sample.sandbox.shop-key", DEFAULT_SHOP_KEY))
-			.port(environment.getProperty("sample.sandbox.port", Integer.class, 0))
-			.storeCurrency("EUR")
-			.redeemRules(RedeemRule.fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
-					RedeemRule.percentageOff("redeem-1000-10-percent", 1000, 10),
-					RedeemRule.freeShipping("redeem-300-free-shipping", 300)
-						.withMinSpendAmount(new BigDecimal("20.00")))
+		InfluenceSandbox sandbox = DemoSandbox
+			.builder(environment.getProperty("sample.sandbox.api-key", DEFAULT_API_KEY),
+					environment.getProperty("sample.sandbox.shop-key", DEFAULT_SHOP_KEY),
+					environment.getProperty("sample.sandbox.port", Integer.class, 0))
 			.start();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("influence.api-key", sandbox.apiKey());
@@ -69,7 +63,7 @@ public final class EmbeddedSandbox implements ApplicationContextInitializer<Conf
 		beanFactory.registerSingleton(BEAN_NAME, sandbox);
 		// Closed with the context, and also when its refresh fails (both destroy the singletons).
 		beanFactory.registerDisposableBean(BEAN_NAME, sandbox::close);
-		context.addApplicationListener(new SandboxWebhookSubscriber(sandbox, environment));
+		context.addApplicationListener(new SandboxWebhookSubscriber(environment, sandbox::subscribe));
 		logger.info("Influence.io sandbox listening on {} (shop key {})", sandbox.platformBaseUrl(), sandbox.shopKey());
 	}
 

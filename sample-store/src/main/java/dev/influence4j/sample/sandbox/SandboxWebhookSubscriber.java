@@ -2,6 +2,7 @@ package dev.influence4j.sample.sandbox;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,12 +10,13 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
-import dev.influence4j.test.InfluenceSandbox;
-
 /**
- * Subscribes the store's webhook endpoint, {@code http://localhost:<port><influence.webhooks.path>/<secret>},
- * to the topics that carry reward codes, as a merchant would in Influence.io's dashboard. It waits for the
- * web server because only then is the port known (tests use a random one).
+ * Subscribes the store's webhook endpoint, {@code <base>/<influence.webhooks.path>/<secret>}, to the topics
+ * that carry reward codes, as a merchant would in Influence.io's dashboard. The base is
+ * {@code sample.sandbox.webhook-base-url}, by default {@code http://localhost:<port>}. It waits for the web
+ * server because only then is the port known (tests use a random one). How a subscription is made depends on
+ * where the sandbox runs: in the store ({@link EmbeddedSandbox}) or in a process of its own
+ * ({@link SharedSandboxConfiguration}).
  */
 final class SandboxWebhookSubscriber implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -24,13 +26,18 @@ final class SandboxWebhookSubscriber implements ApplicationListener<WebServerIni
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxWebhookSubscriber.class);
 
-	private final InfluenceSandbox sandbox;
-
 	private final Environment environment;
 
-	SandboxWebhookSubscriber(InfluenceSandbox sandbox, Environment environment) {
-		this.sandbox = sandbox;
+	private final BiConsumer<String, URI> subscribe;
+
+	/**
+	 * A subscriber.
+	 * @param environment where the webhook settings are read
+	 * @param subscribe subscribes an address to a topic
+	 */
+	SandboxWebhookSubscriber(Environment environment, BiConsumer<String, URI> subscribe) {
 		this.environment = environment;
+		this.subscribe = subscribe;
 	}
 
 	@Override
@@ -43,11 +50,12 @@ final class SandboxWebhookSubscriber implements ApplicationListener<WebServerIni
 			logger.warn("influence.webhooks.secret is not set: the sandbox will not deliver webhooks to the store");
 			return;
 		}
+		String base = this.environment.getProperty("sample.sandbox.webhook-base-url",
+				"http://localhost:" + event.getWebServer().getPort());
 		String path = this.environment.getProperty("influence.webhooks.path", "/influence/webhooks");
-		URI address = URI.create("http://localhost:" + event.getWebServer().getPort() + path + "/" + secret);
-		TOPICS.forEach((topic) -> this.sandbox.subscribe(topic, address));
-		logger.info("Influence.io sandbox delivers {} to http://localhost:{}{}/<influence.webhooks.secret>", TOPICS,
-				event.getWebServer().getPort(), path);
+		URI address = URI.create(base + path + "/" + secret);
+		TOPICS.forEach((topic) -> this.subscribe.accept(topic, address));
+		logger.info("Influence.io sandbox delivers {} to {}{}/<influence.webhooks.secret>", TOPICS, base, path);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The Influence.io sandbox the default profile runs inside the store.
+ * The Influence.io sandbox: inside the store by default, or in a process of its own that several nodes share
+ * (the {@code shared-sandbox} profile).
  */
 @NullMarked
 package dev.influence4j.sample.sandbox;

@@ -1,0 +1,2 @@
+-- See lock-schema.sql.
+SELECT pg_advisory_unlock(4623001);
