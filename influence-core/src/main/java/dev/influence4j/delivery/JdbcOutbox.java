@@ -20,8 +20,12 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,6 +48,11 @@ public final class JdbcOutbox implements Outbox {
 
 	/** The default table name prefix: tables are {@code influence_outbox}. */
 	public static final String DEFAULT_TABLE_PREFIX = "influence_";
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcOutbox.class);
+
+	/** Attempts at creating the schema when another node creates it at the same moment. */
+	private static final int SCHEMA_ATTEMPTS = 3;
 
 	private static final String UNFINISHED = "('PENDING', 'IN_FLIGHT')";
 
@@ -124,11 +133,34 @@ public final class JdbcOutbox implements Outbox {
 					+ "switch schema initialization off");
 		}
 		String script = readResource(resource).replace(DEFAULT_TABLE_PREFIX, this.tablePrefix);
-		this.ownTransaction.executeWithoutResult((status) -> {
-			for (String statement : statements(script)) {
-				this.jdbc.sql(statement).update();
+		// Several nodes may start at once on an empty database, and CREATE ... IF NOT EXISTS does not protect
+		// against a creator that has not committed yet (on PostgreSQL the second fails on a catalog index, on
+		// H2 on an index). On PostgreSQL, DDL is transactional: one advisory lock held by the transaction makes
+		// the nodes create the schema one after the other. Elsewhere, the script is run again after such a
+		// failure, when the other node's objects exist and IF NOT EXISTS skips them.
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.ownTransaction.executeWithoutResult((status) -> {
+					if (this.platform == DatabasePlatform.POSTGRESQL) {
+						this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:name))")
+							.param("name", "influence4j schema " + this.table)
+							.query((RowCallbackHandler) (row) -> {
+							});
+					}
+					for (String statement : statements(script)) {
+						this.jdbc.sql(statement).update();
+					}
+				});
+				return;
 			}
-		});
+			catch (DataAccessException ex) {
+				if (attempt == SCHEMA_ATTEMPTS) {
+					throw ex;
+				}
+				logger.debug("Creating the outbox schema failed, probably because another node created it at the "
+						+ "same moment; trying again", ex);
+			}
+		}
 	}
 
 	private static String readResource(String name) {

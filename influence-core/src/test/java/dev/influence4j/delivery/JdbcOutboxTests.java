@@ -2,10 +2,19 @@ package dev.influence4j.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -48,6 +57,36 @@ class JdbcOutboxTests {
 		outbox.append(NewOutboxEntry.of("test", "order:1", "{}"));
 
 		assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM shop_outbox").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void nodesStartingAtOnceOnAnEmptyDatabaseAllCreateTheSchemaWithoutFailing(String database) throws Exception {
+		DataSource dataSource = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
+		DatabasePlatform platform = DatabasePlatform.of(dataSource);
+		int nodes = 8;
+		CyclicBarrier start = new CyclicBarrier(nodes);
+		ExecutorService executor = Executors.newFixedThreadPool(nodes);
+		try {
+			List<Future<?>> starts = new ArrayList<>();
+			for (int i = 0; i < nodes; i++) {
+				starts.add(executor.submit(() -> {
+					JdbcOutbox outbox = new JdbcOutbox(dataSource, platform, JdbcOutbox.DEFAULT_TABLE_PREFIX, this.clock);
+					start.await();
+					outbox.initializeSchema();
+					return outbox.append(NewOutboxEntry.of("test", "order:" + Thread.currentThread().getId(), "{}"));
+				}));
+			}
+			for (Future<?> node : starts) {
+				node.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM influence_outbox").query(Long.class).single())
+			.isEqualTo(nodes);
 	}
 
 	@Test
