@@ -3,9 +3,6 @@ package dev.influence4j.sample;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,19 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresProfileTests {
 
-	static EmbeddedPostgres postgres;
-
-	@BeforeAll
-	static void startPostgres() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
-	}
-
-	@AfterAll
-	static void stopPostgres() throws Exception {
-		if (postgres != null) {
-			postgres.close();
-		}
-	}
+	private final String jdbcUrl = TestPostgres.freshDatabase();
 
 	@Test
 	void storeRunsOnPostgresqlAndKeepsItsDataAcrossRestarts() {
@@ -80,10 +65,10 @@ class PostgresProfileTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start() {
 		// Arguments rather than default properties, which application.yml's server.port: 8080 would override.
 		return new SpringApplicationBuilder(SampleStoreApplication.class).profiles("postgres")
-			.run("--server.port=0", "--STORE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+			.run("--server.port=0", "--STORE_DB_URL=" + this.jdbcUrl,
 					"--STORE_DB_USER=postgres", "--STORE_DB_PASSWORD=postgres");
 	}
 

@@ -2,8 +2,6 @@ package dev.influence4j.sample;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,34 +65,15 @@ class SeveralNodesTests {
 
 	private static final Pattern COUPON = Pattern.compile("id=\"coupon-code\">([^<]+)<");
 
-	static EmbeddedPostgres postgres;
-
 	String jdbcUrl;
 
 	InfluenceSandbox sandbox;
 
 	final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
-	@BeforeAll
-	static void startPostgres() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
-	}
-
-	@AfterAll
-	static void stopPostgres() throws Exception {
-		if (postgres != null) {
-			postgres.close();
-		}
-	}
-
 	@BeforeEach
 	void emptyDatabaseAndSandbox() throws Exception {
-		String database = "store_" + databases.incrementAndGet();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + database);
-		}
-		this.jdbcUrl = postgres.getJdbcUrl("postgres", database);
+		this.jdbcUrl = TestPostgres.freshDatabase();
 		this.sandbox = DemoSandbox.builder("sandbox-api-key", "sample-store", 0).start();
 	}
 
