@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -45,6 +46,10 @@ final class InfluenceWebhookFilter implements Filter {
 	private static final Logger logger = LoggerFactory.getLogger(InfluenceWebhookFilter.class);
 
 	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
+
+	private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+
+	private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
 	private final String path;
 
@@ -112,7 +117,7 @@ final class InfluenceWebhookFilter implements Filter {
 		String contextPath = request.getContextPath();
 		String within = (uri.startsWith(contextPath)) ? uri.substring(contextPath.length()) : uri;
 		// Path parameters (";jsessionid=...") and repeated slashes do not change where a request goes.
-		within = within.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+		within = REPEATED_SLASHES.matcher(PATH_PARAMETERS.matcher(within).replaceAll("")).replaceAll("/");
 		if (within.equals(this.path) || within.equals(this.path + "/")) {
 			return within.equals(this.path) ? null : "";
 		}
