@@ -5,11 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
-
-import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.influence4j.webhook.InfluenceWebhookEvent;
@@ -30,14 +26,10 @@ import dev.influence4j.webhook.WebhookReceiver;
  * (H2 in memory, or the PostgreSQL the benchmark points it at) and Boot's defaults for everything (Tomcat
  * threads, Hikari pool, delivery engine). Its {@link RewardCodeIssuer} and its listener only count, so that
  * code-bearing topics are handled end to end and the benchmark can check each delivery was handled once.
- * <p>
- * It runs in a class loader of its own ({@link WebhookIntakeBenchmark}), so that {@code security=false} is a
- * shop without Spring Security on its class path at all; across that class loader it is reached only through
- * JDK types: {@link #start} returns an {@link AutoCloseable} that is also a {@code Supplier} of counts.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-public class IntakeShop {
+class IntakeShop {
 
 	@Bean
 	CountingIssuer countingIssuer() {
@@ -54,28 +46,14 @@ public class IntakeShop {
 	 * @param properties its configuration (Spring Boot default properties)
 	 * @param security whether to add the shop's security filter chain, {@link ShopSecurity} (Spring Security
 	 * must be on the class path)
-	 * @return the running shop: close it to stop it; {@code get()} answers the counts
+	 * @return the running shop
 	 */
-	public static Running start(Map<String, Object> properties, boolean security) {
-		ClassLoader loader = IntakeShop.class.getClassLoader();
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(loader);
-		// The JVM takes one URL stream handler factory, ever: the first shop's Tomcat would claim it and the next
-		// shop's (another class loader, another run) fail to start. Tomcat needs it only for war: URLs.
-		TomcatURLStreamHandlerFactory.disable();
-		try {
-			SpringApplicationBuilder builder = new SpringApplicationBuilder(IntakeShop.class)
-				.resourceLoader(new DefaultResourceLoader(loader))
-				.properties(properties);
-			if (security) {
-				builder.sources(ShopSecurity.class);
-			}
-			return new Running(builder.run());
+	static Running start(Map<String, Object> properties, boolean security) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(IntakeShop.class).properties(properties);
+		if (security) {
+			builder.sources(ShopSecurity.class);
 		}
-		finally {
-			thread.setContextClassLoader(previous);
-		}
+		return new Running(builder.run());
 	}
 
 	/**
@@ -113,32 +91,36 @@ public class IntakeShop {
 	}
 
 	/**
-	 * The running shop, seen from the benchmark's class loader.
+	 * The running shop: close it to stop it.
 	 */
-	public static final class Running implements AutoCloseable, Supplier<Map<String, Long>> {
+	static final class Running implements AutoCloseable {
 
 		private final ConfigurableApplicationContext context;
 
+		private final JdbcClient jdbc;
+
 		Running(ConfigurableApplicationContext context) {
 			this.context = context;
+			this.jdbc = JdbcClient.create(context.getBean(DataSource.class));
+		}
+
+		int port() {
+			return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
 		}
 
 		/**
-		 * The counts: {@code port}; stored webhook rows in the outbox table ({@code stored}), their distinct
-		 * dedup keys ({@code distinctIds}), those handled ({@code handled}) or dead ({@code dead}), and rows of
-		 * other kinds ({@code otherRows}); listener calls and distinct deliveries ({@code events},
-		 * {@code eventDeliveries}); issuer calls and distinct deliveries ({@code codes}, {@code codeDeliveries}).
+		 * The counts: stored webhook rows in the outbox table ({@code stored}), their distinct dedup keys
+		 * ({@code distinctIds}), those handled ({@code handled}) or dead ({@code dead}), and rows of other kinds
+		 * ({@code otherRows}); listener calls and distinct deliveries ({@code events}, {@code eventDeliveries});
+		 * issuer calls and distinct deliveries ({@code codes}, {@code codeDeliveries}).
 		 */
-		@Override
-		public Map<String, Long> get() {
+		Map<String, Long> counts() {
 			Map<String, Long> counts = new LinkedHashMap<>();
-			counts.put("port", Long.parseLong(this.context.getEnvironment().getRequiredProperty("local.server.port")));
 			// The table is the documented schema (users copy it into their migrations), not the endpoint's internals.
-			JdbcClient.create(this.context.getBean(DataSource.class))
-				.sql("SELECT COUNT(*), COUNT(DISTINCT dedup_key), "
-						+ "COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0), "
-						+ "COALESCE(SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), 0) "
-						+ "FROM influence_outbox WHERE kind = :kind")
+			this.jdbc.sql("SELECT COUNT(*), COUNT(DISTINCT dedup_key), "
+					+ "COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0), "
+					+ "COALESCE(SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), 0) "
+					+ "FROM influence_outbox WHERE kind = :kind")
 				.param("kind", WebhookReceiver.KIND)
 				.query((rs) -> {
 					counts.put("stored", rs.getLong(1));
@@ -146,8 +128,7 @@ public class IntakeShop {
 					counts.put("handled", rs.getLong(3));
 					counts.put("dead", rs.getLong(4));
 				});
-			counts.put("otherRows", JdbcClient.create(this.context.getBean(DataSource.class))
-				.sql("SELECT COUNT(*) FROM influence_outbox WHERE kind <> :kind")
+			counts.put("otherRows", this.jdbc.sql("SELECT COUNT(*) FROM influence_outbox WHERE kind <> :kind")
 				.param("kind", WebhookReceiver.KIND)
 				.query(Long.class)
 				.single());

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.influence4j.test.InfluenceWebhookSamples;
 import dev.influence4j.webhook.WebhookTopic;
@@ -23,8 +26,9 @@ import dev.influence4j.webhook.WebhookTopic;
 /**
  * Closed-loop load: {@code senders} threads, each posting one delivery after the other to the webhook URL over
  * HTTP/1.1 (keep-alive), the way Influence.io does: a sample body of each topic in turn, {@code X-Webhook-Topic},
- * a unique {@code X-Webhook-Id}, {@code Content-Type: application/json}. Answers completed during the warm-up
- * count towards the totals (they are stored too) but not towards the figures.
+ * a unique {@code X-Webhook-Id}, {@code Content-Type: application/json}. Each sender has its own connection
+ * ({@link Http1Connection}, {@code client=socket}) or all share the JDK's {@code HttpClient} ({@code client=jdk}).
+ * Answers completed during the warm-up count towards the totals (they are stored too) but not towards the figures.
  */
 final class WebhookSenders {
 
@@ -35,6 +39,8 @@ final class WebhookSenders {
 	private final int senders;
 
 	private final String runId;
+
+	private final boolean jdkClient;
 
 	private final byte[][] bodies;
 
@@ -47,10 +53,11 @@ final class WebhookSenders {
 	/** Status code (or -1 for no answer at all) to count, for every answer but an accepting 200. */
 	private final Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
 
-	WebhookSenders(URI endpoint, int senders, String runId) {
+	WebhookSenders(URI endpoint, int senders, String runId, boolean jdkClient) {
 		this.endpoint = endpoint;
 		this.senders = senders;
 		this.runId = runId;
+		this.jdkClient = jdkClient;
 		this.bodies = TOPICS.stream().map(InfluenceWebhookSamples::body).toArray(byte[][]::new);
 	}
 
@@ -62,10 +69,9 @@ final class WebhookSenders {
 	 * @return what was measured in the window, and the totals
 	 */
 	Result run(Duration warmup, Duration window, Runnable atWindowStart) throws InterruptedException {
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		HttpClient client = this.jdkClient
+				? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
+				: null;
 		long start = System.nanoTime();
 		long windowStart = start + warmup.toNanos();
 		long windowEnd = windowStart + window.toNanos();
@@ -82,16 +88,17 @@ final class WebhookSenders {
 		if (untilWindow > 0) {
 			Thread.sleep(untilWindow / 1_000_000, (int) (untilWindow % 1_000_000));
 		}
-		long senderCpuAtStart = senderCpuNanos();
+		long clientCpuAtStart = jdkClientCpuNanos();
 		atWindowStart.run();
 		long untilEnd = windowEnd - System.nanoTime();
 		if (untilEnd > 0) {
 			Thread.sleep(untilEnd / 1_000_000, (int) (untilEnd % 1_000_000));
 		}
-		long senderCpu = senderCpuNanos() - senderCpuAtStart;
+		long clientCpu = jdkClientCpuNanos() - clientCpuAtStart;
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		long senderCpu = clientCpu + all.stream().mapToLong((sender) -> sender.windowCpuNanos).sum();
 		long lastAnswer = System.nanoTime();
 		long[] latencies = all.stream().flatMapToLong((sender) -> Arrays.stream(sender.latencies, 0, sender.count))
 			.sorted()
@@ -104,14 +111,13 @@ final class WebhookSenders {
 	}
 
 	/**
-	 * CPU time of the sending side so far: the sender threads and the JDK client's own threads.
+	 * CPU time of the JDK client's own threads so far (the senders measure their own).
 	 */
-	private static long senderCpuNanos() {
+	private static long jdkClientCpuNanos() {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long total = 0;
 		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-			if (info != null && (info.getThreadName().startsWith("webhook-sender-")
-					|| info.getThreadName().startsWith("HttpClient-"))) {
+			if (info != null && info.getThreadName().startsWith("HttpClient-")) {
 				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
 			}
 		}
@@ -140,7 +146,9 @@ final class WebhookSenders {
 
 	private final class Sender implements Runnable {
 
-		private final HttpClient client;
+		private final @Nullable HttpClient client;
+
+		private final @Nullable Http1Connection connection;
 
 		private final int number;
 
@@ -154,8 +162,11 @@ final class WebhookSenders {
 
 		private long windowAccepted;
 
-		Sender(HttpClient client, int number, long windowStart, long windowEnd) {
+		private long windowCpuNanos;
+
+		Sender(@Nullable HttpClient client, int number, long windowStart, long windowEnd) {
 			this.client = client;
+			this.connection = (client != null) ? null : new Http1Connection(WebhookSenders.this.endpoint);
 			this.number = number;
 			this.windowStart = windowStart;
 			this.windowEnd = windowEnd;
@@ -163,19 +174,17 @@ final class WebhookSenders {
 
 		@Override
 		public void run() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long cpuAtWindowStart = -1;
 			// Senders start on different topics so that every topic is in flight at any time.
 			for (long sequence = 0; System.nanoTime() < this.windowEnd; sequence++) {
+				if (cpuAtWindowStart < 0 && System.nanoTime() >= this.windowStart) {
+					cpuAtWindowStart = threads.getCurrentThreadCpuTime();
+				}
 				int topic = (int) ((this.number + sequence) % TOPICS.size());
 				String id = "bench-" + WebhookSenders.this.runId + "-" + this.number + "-" + sequence;
-				HttpRequest request = HttpRequest.newBuilder(WebhookSenders.this.endpoint)
-					.timeout(Duration.ofSeconds(30))
-					.header("Content-Type", "application/json")
-					.header("X-Webhook-Topic", TOPICS.get(topic))
-					.header("X-Webhook-Id", id)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(WebhookSenders.this.bodies[topic]))
-					.build();
 				long sent = System.nanoTime();
-				int status = send(request);
+				int status = send(TOPICS.get(topic), id, WebhookSenders.this.bodies[topic]);
 				long answered = System.nanoTime();
 				if (answered >= this.windowStart && answered < this.windowEnd) {
 					record(answered - sent);
@@ -190,22 +199,36 @@ final class WebhookSenders {
 					}
 				}
 			}
+			this.windowCpuNanos = (cpuAtWindowStart < 0) ? 0 : threads.getCurrentThreadCpuTime() - cpuAtWindowStart;
+			if (this.connection != null) {
+				this.connection.close();
+			}
 		}
 
 		/**
 		 * @return 200 for an accepting answer, 0 for a 200 that says duplicate, otherwise the status or -1
 		 */
-		private int send(HttpRequest request) {
+		private int send(String topic, String id, byte[] body) {
+			int status;
+			String answer;
 			try {
-				HttpResponse<String> answer = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-				if (answer.statusCode() == 200 && answer.body().contains("duplicate")) {
-					WebhookSenders.this.duplicates.increment();
-					return 0;
+				if (this.connection != null) {
+					Http1Connection.Answer received = this.connection.post("Content-Type: application/json\r\n"
+							+ "X-Webhook-Topic: " + topic + "\r\nX-Webhook-Id: " + id + "\r\n", body);
+					status = received.status();
+					answer = received.body();
 				}
-				if (answer.statusCode() != 200) {
-					failed(answer.statusCode());
+				else {
+					HttpResponse<String> received = Objects.requireNonNull(this.client).send(HttpRequest.newBuilder(WebhookSenders.this.endpoint)
+						.timeout(Duration.ofSeconds(30))
+						.header("Content-Type", "application/json")
+						.header("X-Webhook-Topic", topic)
+						.header("X-Webhook-Id", id)
+						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+					status = received.statusCode();
+					answer = received.body();
 				}
-				return answer.statusCode();
 			}
 			catch (IOException ex) {
 				failed(-1);
@@ -216,6 +239,14 @@ final class WebhookSenders {
 				failed(-1);
 				return -1;
 			}
+			if (status == 200 && answer.contains("duplicate")) {
+				WebhookSenders.this.duplicates.increment();
+				return 0;
+			}
+			if (status != 200) {
+				failed(status);
+			}
+			return status;
 		}
 
 		private void failed(int status) {
