@@ -2,15 +2,21 @@ package dev.influence4j.benchmarks.webhooks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,6 +51,9 @@ public final class IntakeRun {
 	private final boolean security;
 
 	private final boolean jdkClient;
+
+	/** The PostgreSQL server's main process, whose children serve the connections; -1 for H2. */
+	private long postmaster = -1;
 
 	private IntakeRun(IntakeOptions options) {
 		this.options = options;
@@ -80,6 +90,7 @@ public final class IntakeRun {
 					.start();
 				properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
 				properties.put("spring.datasource.username", "postgres");
+				this.postmaster = postmasterPid(postgres);
 			}
 			// No spring.datasource.url for H2: Boot's embedded in-memory database, as a shop on H2 gets it.
 			try (IntakeShop.Running shop = IntakeShop.start(properties, this.security)) {
@@ -90,6 +101,16 @@ public final class IntakeRun {
 			if (postgres != null) {
 				postgres.close();
 			}
+		}
+	}
+
+	private static long postmasterPid(EmbeddedPostgres postgres) throws SQLException {
+		// pg_ctl detaches the server from this JVM; its pid file names it.
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				ResultSet pid = connection.createStatement()
+					.executeQuery("SELECT split_part(pg_read_file('postmaster.pid'), E'\\n', 1)")) {
+			pid.next();
+			return Long.parseLong(pid.getString(1).strip());
 		}
 	}
 
@@ -104,10 +125,10 @@ public final class IntakeRun {
 		AtomicReference<@Nullable Recording> recording = new AtomicReference<>();
 		Duration window = Duration.ofSeconds(this.options.number("seconds"));
 		WebhookSenders.Result result = senders.run(Duration.ofSeconds(this.options.number("warmup")), window, () -> {
-			atStart.set(CpuSnapshot.now());
+			atStart.set(CpuSnapshot.now(this.postmaster));
 			recording.set(startRecording());
 		});
-		CpuSnapshot atEnd = CpuSnapshot.now();
+		CpuSnapshot atEnd = CpuSnapshot.now(this.postmaster);
 		Recording profile = recording.get();
 		if (profile != null) {
 			profile.stop();
@@ -127,12 +148,14 @@ public final class IntakeRun {
 				millis(latencies, 50), millis(latencies, 99), millis(latencies, 100), failures(result));
 		System.out.printf("  run %s: %s; stored %,d rows for %,d accepted (warm-up included), %,d distinct ids, %,d other "
 				+ "rows; handled %,d (%,d events, %,d codes issued for %,d code-bearing), %,d dead; %,d were still "
-				+ "unhandled at the last answer, %s %.1f s later; in the window: %s; load average before: %s: %s%n",
+				+ "unhandled at the last answer, %s %.1f s later; in the window: %s; accepted per %d s from the start: %s; "
+				+ "load average before: %s: %s%n",
 				this.options.get(IntakeOptions.RUN), securityState, found.get("stored"), result.accepted(),
 				found.get("distinctIds"), found.get("otherRows"), found.get("handled"), found.get("events"),
 				found.get("codes"), result.acceptedWithCode(), found.get("dead"), backlog,
 				(unhandled(found) == 0) ? "all handled" : String.format("%,d still unhandled", unhandled(found)),
-				drainMillis / 1000.0, atEnd.describeSince(atStart.get(), window, result.senderCpuNanos()), loadBefore,
+				drainMillis / 1000.0, atEnd.describeSince(atStart.get(), window, result.senderCpuNanos(), this.db.equals("postgres")),
+				WebhookSenders.SLICE.toSeconds(), slices(result), loadBefore,
 				broken.isEmpty() ? "OK" : "NOT OK: " + String.join("; ", broken));
 		return broken.isEmpty();
 	}
@@ -233,6 +256,8 @@ public final class IntakeRun {
 		try {
 			Files.createDirectories(Path.of(directory));
 			Recording recording = new Recording(Configuration.getConfiguration("profile"));
+			// More samples than the profile's 10 ms give: a 20 s window then holds a few thousand.
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
 			recording.setDestination(Path.of(directory, "webhooks-" + this.db + "-security-" + this.security
 					+ (this.jdkClient ? "-jdk" : "") + "-" + this.options.get(IntakeOptions.RUN) + ".jfr"));
 			recording.start();
@@ -253,6 +278,11 @@ public final class IntakeRun {
 		return (result.duplicates() == 0) ? summary : summary + ", answered duplicate: " + result.duplicates();
 	}
 
+	private static String slices(WebhookSenders.Result result) {
+		return Arrays.stream(result.acceptedBySlice()).mapToObj((count) -> String.format("%,d", count))
+			.collect(Collectors.joining(" "));
+	}
+
 	private static String millis(long[] sorted, int percentile) {
 		if (sorted.length == 0) {
 			return "-";
@@ -269,20 +299,62 @@ public final class IntakeRun {
 	}
 
 	/**
-	 * CPU used so far by this process and, where {@code /proc/stat} exists, by the whole machine; time spent
-	 * compiling (a window that still compiles much was not warm) and collecting garbage.
+	 * CPU used so far: by this process, by its delivery engine's threads, by the embedded PostgreSQL server and, where {@code /proc/stat} exists, by the whole machine; time spent compiling (a window
+	 * that still compiles much was not warm) and collecting garbage.
 	 */
-	private record CpuSnapshot(long processNanos, long @Nullable [] machineTicks, long compilingMillis, long gcMillis) {
+	private record CpuSnapshot(long processNanos, long engineNanos, long postgresNanos, long @Nullable [] machineTicks,
+			long compilingMillis, long gcMillis) {
 
-		static CpuSnapshot now() {
+		/** Linux's USER_HZ, the unit of /proc/[pid]/stat times, on every common kernel. */
+		private static final long TICKS_PER_SECOND = 100;
+
+		static CpuSnapshot now(long postmaster) {
 			long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime();
 			long gc = ManagementFactory.getGarbageCollectorMXBeans()
 				.stream()
 				.mapToLong((collector) -> Math.max(0, collector.getCollectionTime()))
 				.sum();
-			return new CpuSnapshot(process, readMachineTicks(), ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
-					gc);
+			return new CpuSnapshot(process, readEngineNanos(), readPostgresNanos(postmaster), readMachineTicks(),
+					ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc);
+		}
+
+		/**
+		 * The delivery engine's threads (the dispatcher and its workers, named {@code influence-*}); a diagnostic
+		 * only: if the names change, this reads 0.
+		 */
+		private static long readEngineNanos() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long total = 0;
+			for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info != null && info.getThreadName().startsWith("influence-")) {
+					total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+				}
+			}
+			return total;
+		}
+
+		/** The server's process and its children (one per connection); 0 without /proc. */
+		private static long readPostgresNanos(long postmaster) {
+			if (postmaster < 0) {
+				return 0;
+			}
+			return Stream.concat(Stream.of(postmaster),
+					ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid))
+				.mapToLong(CpuSnapshot::cpuNanosOf)
+				.sum();
+		}
+
+		private static long cpuNanosOf(long pid) {
+			try {
+				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+				// After the command in parentheses: state is field 3, utime and stime are fields 14 and 15.
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1_000_000_000L / TICKS_PER_SECOND;
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0;
+			}
 		}
 
 		/** Total and idle ticks of all cores. */
@@ -301,7 +373,7 @@ public final class IntakeRun {
 			}
 		}
 
-		String describeSince(CpuSnapshot earlier, Duration window, long senderNanos) {
+		String describeSince(CpuSnapshot earlier, Duration window, long senderNanos, boolean postgres) {
 			double windowNanos = window.toNanos();
 			int cores = Runtime.getRuntime().availableProcessors();
 			String machine = "unknown";
@@ -311,9 +383,12 @@ public final class IntakeRun {
 				double busy = 1.0 - (double) (after[1] - before[1]) / (after[0] - before[0]);
 				machine = String.format("%.2f", busy * cores);
 			}
-			return String.format("process %.2f cores (senders %.2f; compiling %.1f s, GC %.1f s), machine %s of %d cores "
-					+ "busy", (this.processNanos - earlier.processNanos) / windowNanos, senderNanos / windowNanos,
+			return String.format("JVM %.2f cores (senders %.2f, delivery engine %.2f; compiling %.1f s, GC %.1f s)%s, "
+					+ "machine %s of %d cores busy", (this.processNanos - earlier.processNanos) / windowNanos,
+					senderNanos / windowNanos, (this.engineNanos - earlier.engineNanos) / windowNanos,
 					(this.compilingMillis - earlier.compilingMillis) / 1000.0, (this.gcMillis - earlier.gcMillis) / 1000.0,
+					postgres ? String.format(", PostgreSQL %.2f cores", (this.postgresNanos - earlier.postgresNanos) / windowNanos)
+							: "",
 					machine, cores);
 		}
 

@@ -74,6 +74,10 @@ public final class WebhookIntakeBenchmark {
 	private static boolean fork(IntakeOptions run, boolean security) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (!run.get("jfr").isBlank()) {
+			// Spring's stacks are deeper than JFR's default of 64 frames.
+			command.add("-XX:FlightRecorderOptions:stackdepth=256");
+		}
 		command.add("-cp");
 		command.add(classPath(security));
 		command.add(IntakeRun.class.getName());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ final class WebhookSenders {
 
 	private static final List<String> TOPICS = InfluenceWebhookSamples.TOPICS;
 
+	static final Duration SLICE = Duration.ofSeconds(5);
+
 	private final URI endpoint;
 
 	private final int senders;
@@ -49,6 +52,9 @@ final class WebhookSenders {
 	private final LongAdder acceptedWithCode = new LongAdder();
 
 	private final LongAdder duplicates = new LongAdder();
+
+	/** Accepted deliveries by the {@link #SLICE} of the run their answer came in, warm-up included. */
+	private final AtomicLongArray acceptedBySlice = new AtomicLongArray(1024);
 
 	/** Status code (or -1 for no answer at all) to count, for every answer but an accepting 200. */
 	private final Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
@@ -78,7 +84,7 @@ final class WebhookSenders {
 		List<Sender> all = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < this.senders; i++) {
-			Sender sender = new Sender(client, i, windowStart, windowEnd);
+			Sender sender = new Sender(client, i, start, windowStart, windowEnd);
 			all.add(sender);
 			Thread thread = new Thread(sender, "webhook-sender-" + i);
 			threads.add(thread);
@@ -106,8 +112,13 @@ final class WebhookSenders {
 		long windowAccepted = all.stream().mapToLong((sender) -> sender.windowAccepted).sum();
 		Map<Integer, Long> failureCounts = new TreeMap<>();
 		this.failures.forEach((status, count) -> failureCounts.put(status, count.sum()));
+		long[] bySlice = new long[(int) Math.min(this.acceptedBySlice.length(),
+				(lastAnswer - start + SLICE.toNanos() - 1) / SLICE.toNanos())];
+		for (int i = 0; i < bySlice.length; i++) {
+			bySlice[i] = this.acceptedBySlice.get(i);
+		}
 		return new Result(windowAccepted, latencies, this.accepted.sum(), this.acceptedWithCode.sum(),
-				this.duplicates.sum(), failureCounts, senderCpu, lastAnswer);
+				this.duplicates.sum(), failureCounts, senderCpu, lastAnswer, bySlice);
 	}
 
 	/**
@@ -134,9 +145,10 @@ final class WebhookSenders {
 	 * @param failures every other answer by status, -1 for a request that got no answer
 	 * @param senderCpuNanos CPU time the sending side used during the window
 	 * @param lastAnswerNanos when the last answer arrived ({@link System#nanoTime()})
+	 * @param acceptedBySlice deliveries accepted in each {@link #SLICE} of the run, warm-up included
 	 */
 	record Result(long windowAccepted, long[] latenciesNanos, long accepted, long acceptedWithCode, long duplicates,
-			Map<Integer, Long> failures, long senderCpuNanos, long lastAnswerNanos) {
+			Map<Integer, Long> failures, long senderCpuNanos, long lastAnswerNanos, long[] acceptedBySlice) {
 
 		long failureCount() {
 			return this.failures.values().stream().mapToLong(Long::longValue).sum();
@@ -152,6 +164,8 @@ final class WebhookSenders {
 
 		private final int number;
 
+		private final long start;
+
 		private final long windowStart;
 
 		private final long windowEnd;
@@ -164,10 +178,11 @@ final class WebhookSenders {
 
 		private long windowCpuNanos;
 
-		Sender(@Nullable HttpClient client, int number, long windowStart, long windowEnd) {
+		Sender(@Nullable HttpClient client, int number, long start, long windowStart, long windowEnd) {
 			this.client = client;
 			this.connection = (client != null) ? null : new Http1Connection(WebhookSenders.this.endpoint);
 			this.number = number;
+			this.start = start;
 			this.windowStart = windowStart;
 			this.windowEnd = windowEnd;
 		}
@@ -194,6 +209,10 @@ final class WebhookSenders {
 				}
 				if (status == 200) {
 					WebhookSenders.this.accepted.increment();
+					int slice = (int) ((answered - this.start) / SLICE.toNanos());
+					if (slice < WebhookSenders.this.acceptedBySlice.length()) {
+						WebhookSenders.this.acceptedBySlice.incrementAndGet(slice);
+					}
 					if (WebhookTopic.fromWireName(TOPICS.get(topic)).map(WebhookTopic::carriesRewardCode).orElse(false)) {
 						WebhookSenders.this.acceptedWithCode.increment();
 					}
