@@ -146,17 +146,19 @@ public final class IntakeRun {
 				+ "max %s, non-200: %s%n", this.db, this.security, this.options.number("senders"),
 				this.jdkClient ? " client=jdk" : "", result.windowAccepted(), seconds, result.windowAccepted() / seconds,
 				millis(latencies, 50), millis(latencies, 99), millis(latencies, 100), failures(result));
-		System.out.printf("  run %s: %s; stored %,d rows for %,d accepted (warm-up included), %,d distinct ids, %,d other "
-				+ "rows; handled %,d (%,d events, %,d codes issued for %,d code-bearing), %,d dead; %,d were still "
-				+ "unhandled at the last answer, %s %.1f s later; in the window: %s; accepted per %d s from the start: %s; "
-				+ "load average before: %s: %s%n",
-				this.options.get(IntakeOptions.RUN), securityState, found.get("stored"), result.accepted(),
-				found.get("distinctIds"), found.get("otherRows"), found.get("handled"), found.get("events"),
-				found.get("codes"), result.acceptedWithCode(), found.get("dead"), backlog,
+		String run = "  run " + this.options.get(IntakeOptions.RUN);
+		System.out.printf("%s %s: %s; stored %,d rows for %,d accepted (warm-up included), %,d distinct ids, %,d other "
+				+ "rows; handled %,d (%,d events, %,d codes issued for %,d code-bearing), %,d dead; %,d were unhandled at "
+				+ "the last answer, %s %.1f s later%n", run,
+				broken.isEmpty() ? "OK" : "NOT OK (" + String.join("; ", broken) + ")", securityState,
+				found.get("stored"), result.accepted(), found.get("distinctIds"), found.get("otherRows"),
+				found.get("handled"), found.get("events"), found.get("codes"), result.acceptedWithCode(),
+				found.get("dead"), backlog,
 				(unhandled(found) == 0) ? "all handled" : String.format("%,d still unhandled", unhandled(found)),
-				drainMillis / 1000.0, atEnd.describeSince(atStart.get(), window, result.senderCpuNanos(), this.db.equals("postgres")),
-				WebhookSenders.SLICE.toSeconds(), slices(result), loadBefore,
-				broken.isEmpty() ? "OK" : "NOT OK: " + String.join("; ", broken));
+				drainMillis / 1000.0);
+		System.out.printf("%s CPU in the window: %s; load average before: %s; accepted per %d s from the start: %s%n", run,
+				atEnd.describeSince(atStart.get(), window, result.senderCpuNanos(), this.db.equals("postgres")),
+				loadBefore, WebhookSenders.SLICE.toSeconds(), slices(result));
 		return broken.isEmpty();
 	}
 
