@@ -44,6 +44,9 @@ public final class IntakeRun {
 	private static final List<String> QUIET_LOGGERS = List.of("root", "org.springframework", "dev.influence4j",
 			"com.zaxxer", "org.apache", "io.zonky");
 
+	/** {@code influence.webhooks.path}, set explicitly (it is the default) so that the senders' URL follows it. */
+	private static final String WEBHOOKS_PATH = "/influence/webhooks";
+
 	private final IntakeOptions options;
 
 	private final String db;
@@ -81,6 +84,7 @@ public final class IntakeRun {
 		// Nothing is sent to Influence.io (the shop publishes no storefront events); if it were, it would fail fast.
 		properties.put("influence.platform.base-url", "http://127.0.0.1:9");
 		properties.put("influence.launcher.base-url", "http://127.0.0.1:9");
+		properties.put("influence.webhooks.path", WEBHOOKS_PATH);
 		properties.put("influence.webhooks.secret", secret);
 		EmbeddedPostgres postgres = null;
 		try {
@@ -119,7 +123,7 @@ public final class IntakeRun {
 		List<String> broken = new ArrayList<>();
 		String securityState = checkSecurity(base, broken);
 
-		WebhookSenders senders = new WebhookSenders(URI.create(base + "/influence/webhooks/" + secret),
+		WebhookSenders senders = new WebhookSenders(URI.create(base + WEBHOOKS_PATH + "/" + secret),
 				this.options.number("senders"), Long.toString(System.nanoTime(), 36), this.jdkClient);
 		AtomicReference<CpuSnapshot> atStart = new AtomicReference<>();
 		AtomicReference<@Nullable Recording> recording = new AtomicReference<>();
@@ -301,8 +305,9 @@ public final class IntakeRun {
 	}
 
 	/**
-	 * CPU used so far: by this process, by its delivery engine's threads, by the embedded PostgreSQL server and, where {@code /proc/stat} exists, by the whole machine; time spent compiling (a window
-	 * that still compiles much was not warm) and collecting garbage.
+	 * CPU used so far: by this process, by its delivery engine's threads, by the embedded PostgreSQL server and,
+	 * where {@code /proc/stat} exists, by the whole machine; time spent compiling (a window that still compiles
+	 * much was not warm) and collecting garbage.
 	 */
 	private record CpuSnapshot(long processNanos, long engineNanos, long postgresNanos, long @Nullable [] machineTicks,
 			long compilingMillis, long gcMillis) {
@@ -385,13 +390,14 @@ public final class IntakeRun {
 				double busy = 1.0 - (double) (after[1] - before[1]) / (after[0] - before[0]);
 				machine = String.format("%.2f", busy * cores);
 			}
+			String server = postgres
+					? String.format(", PostgreSQL %.2f cores", (this.postgresNanos - earlier.postgresNanos) / windowNanos)
+					: "";
 			return String.format("JVM %.2f cores (senders %.2f, delivery engine %.2f; compiling %.1f s, GC %.1f s)%s, "
 					+ "machine %s of %d cores busy", (this.processNanos - earlier.processNanos) / windowNanos,
 					senderNanos / windowNanos, (this.engineNanos - earlier.engineNanos) / windowNanos,
 					(this.compilingMillis - earlier.compilingMillis) / 1000.0, (this.gcMillis - earlier.gcMillis) / 1000.0,
-					postgres ? String.format(", PostgreSQL %.2f cores", (this.postgresNanos - earlier.postgresNanos) / windowNanos)
-							: "",
-					machine, cores);
+					server, machine, cores);
 		}
 
 	}

@@ -104,8 +104,8 @@ final class WebhookSenders {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		long senderCpu = clientCpu + all.stream().mapToLong((sender) -> sender.windowCpuNanos).sum();
 		long lastAnswer = System.nanoTime();
+		long senderCpu = clientCpu + all.stream().mapToLong((sender) -> sender.windowCpuNanos).sum();
 		long[] latencies = all.stream().flatMapToLong((sender) -> Arrays.stream(sender.latencies, 0, sender.count))
 			.sorted()
 			.toArray();
@@ -238,13 +238,15 @@ final class WebhookSenders {
 					answer = received.body();
 				}
 				else {
-					HttpResponse<String> received = Objects.requireNonNull(this.client).send(HttpRequest.newBuilder(WebhookSenders.this.endpoint)
+					HttpRequest request = HttpRequest.newBuilder(WebhookSenders.this.endpoint)
 						.timeout(Duration.ofSeconds(30))
 						.header("Content-Type", "application/json")
 						.header("X-Webhook-Topic", topic)
 						.header("X-Webhook-Id", id)
 						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-						.build(), HttpResponse.BodyHandlers.ofString());
+						.build();
+					HttpResponse<String> received = Objects.requireNonNull(this.client)
+						.send(request, HttpResponse.BodyHandlers.ofString());
 					status = received.statusCode();
 					answer = received.body();
 				}
