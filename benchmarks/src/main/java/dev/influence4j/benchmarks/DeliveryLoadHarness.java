@@ -29,11 +29,11 @@ import dev.influence4j.delivery.DeliveryStatus;
 import dev.influence4j.delivery.JdbcOutbox;
 import dev.influence4j.delivery.OutboxDispatcher;
 import dev.influence4j.delivery.OutboxWriter;
-import dev.influence4j.delivery.PlatformDeliveryHandlers;
 import dev.influence4j.events.ProductSavedEvent;
 import dev.influence4j.http.RetrySettings;
 import dev.influence4j.platform.InfluenceProduct;
 import dev.influence4j.platform.PlatformClient;
+import dev.influence4j.sync.SyncKinds;
 
 /**
  * Load harness for the delivery engine on a real PostgreSQL server (embedded binaries) with several nodes
@@ -83,8 +83,8 @@ public final class DeliveryLoadHarness {
 			JdbcOutbox outbox = new JdbcOutbox(database, DatabasePlatform.POSTGRESQL, JdbcOutbox.DEFAULT_TABLE_PREFIX,
 					Clock.systemUTC());
 			outbox.initializeSchema();
-			OutboxWriter writer = new OutboxWriter(outbox, () -> { });
 			String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort();
+			OutboxWriter writer = new OutboxWriter(outbox, () -> { }, SyncKinds.storefront(client(sinkUrl)));
 
 			long writeStarted = System.nanoTime();
 			for (int i = 0; i < option("entries"); i++) {
@@ -142,8 +142,7 @@ public final class DeliveryLoadHarness {
 	private OutboxDispatcher startNode(EmbeddedPostgres postgres, String sinkUrl, String name) {
 		JdbcOutbox outbox = new JdbcOutbox(pool(postgres.getJdbcUrl("postgres", "postgres"), option("concurrency") + 4),
 				DatabasePlatform.POSTGRESQL, JdbcOutbox.DEFAULT_TABLE_PREFIX, Clock.systemUTC());
-		PlatformClient client = PlatformClient.builder().apiKey("load-test").baseUrl(sinkUrl).retry(RetrySettings.none()).build();
-		OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, PlatformDeliveryHandlers.create(client),
+		OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, SyncKinds.all(client(sinkUrl)),
 				DeliverySettings.defaults(name)
 					.withConcurrency(option("concurrency"))
 					.withBatchSize(option("concurrency") * 2)
@@ -152,6 +151,10 @@ public final class DeliveryLoadHarness {
 				}, Clock.systemUTC());
 		dispatcher.start();
 		return dispatcher;
+	}
+
+	private static PlatformClient client(String sinkUrl) {
+		return PlatformClient.builder().apiKey("load-test").baseUrl(sinkUrl).retry(RetrySettings.none()).build();
 	}
 
 	private static void awaitDelivered(JdbcOutbox outbox, long expected) {

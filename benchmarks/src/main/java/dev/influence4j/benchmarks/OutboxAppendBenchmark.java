@@ -28,6 +28,8 @@ import dev.influence4j.events.OrderCompletedEvent;
 import dev.influence4j.platform.FinancialStatus;
 import dev.influence4j.platform.InfluenceOrder;
 import dev.influence4j.platform.InfluenceOrderLine;
+import dev.influence4j.platform.PlatformClient;
+import dev.influence4j.sync.SyncKinds;
 
 /**
  * What influence4j adds to a checkout: writing an {@link OrderCompletedEvent} to the outbox inside the
@@ -55,7 +57,9 @@ public class OutboxAppendBenchmark {
 		JdbcOutbox outbox = new JdbcOutbox(dataSource, DatabasePlatform.H2, JdbcOutbox.DEFAULT_TABLE_PREFIX,
 				Clock.systemUTC());
 		outbox.initializeSchema();
-		this.writer = new OutboxWriter(outbox, () -> { });
+		// The kinds' client is never called: the benchmark only writes.
+		this.writer = new OutboxWriter(outbox, () -> { },
+				SyncKinds.storefront(PlatformClient.builder().apiKey("benchmark").baseUrl("http://127.0.0.1:9").build()));
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 

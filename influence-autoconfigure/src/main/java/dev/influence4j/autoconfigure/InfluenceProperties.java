@@ -717,6 +717,8 @@ public class InfluenceProperties {
 
 		private final Feature customers = new Feature();
 
+		private final Feature collections = new Feature();
+
 		public Feature getOrders() {
 			return this.orders;
 		}
@@ -727,6 +729,25 @@ public class InfluenceProperties {
 
 		public Feature getCustomers() {
 			return this.customers;
+		}
+
+		public Feature getCollections() {
+			return this.collections;
+		}
+
+		/**
+		 * Whether the storefront events of a group are sent.
+		 * @param group the group a kind belongs to ({@code orders}, {@code products}, ...)
+		 * @return whether it is enabled; groups of the application's own kinds always are
+		 */
+		public boolean isEnabled(String group) {
+			return switch (group) {
+				case "orders" -> this.orders.isEnabled();
+				case "products" -> this.products.isEnabled();
+				case "customers" -> this.customers.isEnabled();
+				case "collections" -> this.collections.isEnabled();
+				default -> true;
+			};
 		}
 
 		/**

@@ -19,9 +19,9 @@ public interface DeliveryListener {
 	/**
 	 * An attempt failed and the entry will be tried again.
 	 * @param entry the entry as claimed
-	 * @param failure what went wrong
+	 * @param reason what went wrong
 	 */
-	default void retrying(OutboxEntry entry, Throwable failure) {
+	default void retrying(OutboxEntry entry, String reason) {
 	}
 
 	/**

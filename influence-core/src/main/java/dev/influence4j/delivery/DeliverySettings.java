@@ -2,8 +2,10 @@ package dev.influence4j.delivery;
 
 import java.time.Duration;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+
 import dev.influence4j.Require;
-import dev.influence4j.http.RetrySettings;
 
 /**
  * How the dispatcher works. Immutable; start from {@link #defaults()}.
@@ -12,8 +14,10 @@ import dev.influence4j.http.RetrySettings;
  * @param pollInterval how often the outbox is polled when nothing nudges the dispatcher
  * @param batchSize most entries claimed at once
  * @param concurrency most entries sent at the same time (always of different entities)
- * @param retry attempts and backoff between attempts of one entry ({@code maxAttempts} is where an entry
- * becomes a dead letter); {@code Retry-After} answers are always honoured
+ * @param retry the Resilience4j retry configuration every retry decision of the outbox is taken from: its
+ * maximum attempts (where an entry becomes a dead letter), its interval function (the wait before each attempt,
+ * given the attempt number stored with the entry and the failure) and its exception predicate (a failure it
+ * refuses makes a dead letter); a {@code Retry-After} from Influence.io is honoured instead of the interval
  * @param maxAge age after which an entry that still fails becomes a dead letter
  * @param lease how long a claim holds; must exceed the longest delivery (timeouts times client retries)
  * @param authPause how long delivery pauses after Influence.io refuses the API key
@@ -23,7 +27,7 @@ import dev.influence4j.http.RetrySettings;
  * @param shutdownTimeout how long shutdown waits for deliveries in progress
  */
 public record DeliverySettings(String nodeId, Duration pollInterval, int batchSize, int concurrency,
-		RetrySettings retry, Duration maxAge, Duration lease, Duration authPause, Duration dependencyWait,
+		RetryConfig retry, Duration maxAge, Duration lease, Duration authPause, Duration dependencyWait,
 		Duration retention, Duration dedupRetention, Duration shutdownTimeout) {
 
 	public DeliverySettings {
@@ -60,9 +64,26 @@ public record DeliverySettings(String nodeId, Duration pollInterval, int batchSi
 	 */
 	public static DeliverySettings defaults(String nodeId) {
 		return new DeliverySettings(nodeId, Duration.ofSeconds(5), 50, 4,
-				new RetrySettings(25, Duration.ofSeconds(10), 2.0, Duration.ofHours(1), 0.2, Duration.ofHours(1)),
+				exponentialRetry(25, Duration.ofSeconds(10), 2.0, Duration.ofHours(1), 0.2),
 				Duration.ofDays(3), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(2),
 				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(10));
+	}
+
+	/**
+	 * A retry configuration with exponential backoff and jitter, as the defaults use.
+	 * @param maxAttempts attempts before an entry becomes a dead letter
+	 * @param initialBackoff wait before the second attempt
+	 * @param multiplier factor applied to the wait after every attempt
+	 * @param maxBackoff longest wait
+	 * @param jitter share of every wait that is randomised, between 0 and 1 (exclusive)
+	 * @return the configuration
+	 */
+	public static RetryConfig exponentialRetry(int maxAttempts, Duration initialBackoff, double multiplier,
+			Duration maxBackoff, double jitter) {
+		return RetryConfig.custom()
+			.maxAttempts(maxAttempts)
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter, maxBackoff))
+			.build();
 	}
 
 	public DeliverySettings withPollInterval(Duration pollInterval) {
@@ -83,7 +104,7 @@ public record DeliverySettings(String nodeId, Duration pollInterval, int batchSi
 				this.shutdownTimeout);
 	}
 
-	public DeliverySettings withRetry(RetrySettings retry) {
+	public DeliverySettings withRetry(RetryConfig retry) {
 		return new DeliverySettings(this.nodeId, this.pollInterval, this.batchSize, this.concurrency, retry,
 				this.maxAge, this.lease, this.authPause, this.dependencyWait, this.retention, this.dedupRetention,
 				this.shutdownTimeout);

@@ -33,14 +33,14 @@ public final class EntryPayloads {
 	 * @param entry the entry holding the payload
 	 * @param type the record type
 	 * @return the value
-	 * @throws PermanentDeliveryException when the payload cannot be read, naming the entry (never its content)
+	 * @throws IllegalArgumentException when the payload cannot be read, naming the entry (never its content)
 	 */
 	public static <T> T read(OutboxEntry entry, Class<T> type) {
 		try {
 			return MAPPER.readValue(entry.payload(), type);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			throw new PermanentDeliveryException("payload of " + entry.kind() + " entry " + entry.id() + " is not a "
+			throw new IllegalArgumentException("payload of " + entry.kind() + " entry " + entry.id() + " is not a "
 					+ type.getSimpleName() + ": " + ex.getClass().getSimpleName(), ex);
 		}
 	}

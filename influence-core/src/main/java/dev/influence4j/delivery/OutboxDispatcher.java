@@ -21,17 +21,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.resilience4j.core.functions.Either;
+
 import dev.influence4j.Require;
-import dev.influence4j.http.InfluenceApiException;
-import dev.influence4j.http.InfluenceAuthenticationException;
-import dev.influence4j.http.InfluenceRateLimitedException;
 
 /**
  * Sends outbox entries: nudged right after a commit, polling otherwise. It claims due entries (one at a time
- * per entity, oldest first), hands them to their {@link DeliveryHandler} on a bounded pool of workers, and
- * records the outcome: delivered, another attempt after exponential backoff with jitter (or Influence.io's
- * {@code Retry-After}), or a dead letter. When Influence.io refuses the API key, delivery pauses instead of
- * burning attempts. Several dispatchers (one per node) can share one database.
+ * per entity, oldest first), hands them to their {@link EntryKind} on a bounded pool of workers, and records
+ * the {@link DeliveryOutcome}: delivered, another attempt after the retry policy's backoff (or Influence.io's
+ * {@code Retry-After}), a dead letter, or a pause (when Influence.io refuses the API key, delivery pauses
+ * instead of burning attempts). Several dispatchers (one per node) can share one database.
  * <p>
  * {@link #close()} stops claiming, waits for deliveries in progress up to the shutdown timeout, and
  * releases every claim it still holds so that the next node or start takes over at once.
@@ -44,7 +43,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private final Outbox outbox;
 
-	private final Map<String, DeliveryHandler> handlers;
+	private final Map<String, EntryKind<?>> kinds;
 
 	private final DeliverySettings settings;
 
@@ -75,24 +74,24 @@ public final class OutboxDispatcher implements AutoCloseable {
 	/**
 	 * Create a dispatcher; call {@link #start()} to begin delivering.
 	 * @param outbox the outbox to deliver from
-	 * @param handlers one handler per entry kind
+	 * @param kinds the kinds of entries it delivers, one per name
 	 * @param settings how to deliver
 	 * @param listener told about outcomes, for metrics
 	 * @param clock the clock, shared with the outbox
 	 */
-	public OutboxDispatcher(Outbox outbox, Collection<DeliveryHandler> handlers, DeliverySettings settings,
+	public OutboxDispatcher(Outbox outbox, Collection<? extends EntryKind<?>> kinds, DeliverySettings settings,
 			DeliveryListener listener, Clock clock) {
 		this.outbox = Require.present(outbox, "outbox");
 		this.settings = Require.present(settings, "delivery settings");
 		this.listener = Require.present(listener, "delivery listener");
 		this.clock = Require.present(clock, "clock");
-		Map<String, DeliveryHandler> byKind = new HashMap<>();
-		for (DeliveryHandler handler : handlers) {
-			if (byKind.put(handler.kind(), handler) != null) {
-				throw new IllegalArgumentException("two delivery handlers for kind " + handler.kind());
+		Map<String, EntryKind<?>> byName = new HashMap<>();
+		for (EntryKind<?> kind : kinds) {
+			if (byName.put(kind.name(), kind) != null) {
+				throw new IllegalArgumentException("two entry kinds named " + kind.name());
 			}
 		}
-		this.handlers = Map.copyOf(byKind);
+		this.kinds = Map.copyOf(byName);
 		this.workerSlots = new Semaphore(settings.concurrency());
 		this.workers = newWorkers();
 		this.nextPurge = clock.instant();
@@ -265,10 +264,10 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private void process(OutboxEntry entry) {
 		String node = this.settings.nodeId();
-		DeliveryHandler handler = this.handlers.get(entry.kind());
+		EntryKind<?> kind = this.kinds.get(entry.kind());
 		Instant now = this.clock.instant();
-		if (handler == null) {
-			dead(entry, "no delivery handler for kind '" + entry.kind() + "' on node " + node
+		if (kind == null) {
+			dead(entry, "no entry kind '" + entry.kind() + "' on node " + node
 					+ " (is the feature that wrote it switched off?)", false);
 			return;
 		}
@@ -277,62 +276,82 @@ public final class OutboxDispatcher implements AutoCloseable {
 					+ lastError(entry), false);
 			return;
 		}
+		attempt(kind, entry, now);
+	}
+
+	private <P> void attempt(EntryKind<P> kind, OutboxEntry entry, Instant now) {
+		String node = this.settings.nodeId();
+		P payload;
 		try {
-			Collection<String> dependencies = handler.dependencies(entry);
-			if (!dependencies.isEmpty() && this.outbox.hasUnfinished(dependencies, entry.id())) {
-				// Waiting is not a failure: the entry keeps its attempts and its last error.
-				logger.debug("{} waits for {} to be delivered first", entry, dependencies);
-				this.outbox.reschedule(entry, node, now.plus(this.settings.dependencyWait()), null, false);
-				return;
-			}
-			if (handler.fullState() && this.outbox.hasNewerDelivered(entry)) {
-				this.outbox.markSuperseded(entry, node);
-				return;
-			}
-			long started = System.nanoTime();
-			handler.deliver(entry);
+			payload = EntryPayloads.read(entry, kind.payloadType());
+		}
+		catch (IllegalArgumentException ex) {
+			dead(entry, String.valueOf(ex.getMessage()), true);
+			return;
+		}
+		Collection<String> dependencies = kind.dependsOn(payload);
+		if (!dependencies.isEmpty() && this.outbox.hasUnfinished(dependencies, entry.id())) {
+			// Waiting is not a failure: the entry keeps its attempts and its last error.
+			logger.debug("{} waits for {} to be delivered first", entry, dependencies);
+			this.outbox.reschedule(entry, node, now.plus(this.settings.dependencyWait()), null, false);
+			return;
+		}
+		if (kind.fullState() && this.outbox.hasNewerDelivered(entry)) {
+			this.outbox.markSuperseded(entry, node);
+			return;
+		}
+		long started = System.nanoTime();
+		DeliveryOutcome outcome;
+		try {
+			outcome = kind.deliver(payload, DeliveryAttempt.of(entry));
+		}
+		catch (RuntimeException ex) {
+			outcome = DeliveryOutcome.retry(describe(ex), ex);
+		}
+		record(entry, outcome, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private void record(OutboxEntry entry, DeliveryOutcome outcome, Duration took) {
+		String node = this.settings.nodeId();
+		Instant now = this.clock.instant();
+		if (outcome instanceof DeliveryOutcome.Delivered) {
 			if (!this.outbox.markDelivered(entry, node)) {
 				logger.warn("Delivered {} but its claim had expired; another node may deliver it again. "
 						+ "Consider a longer lease.", entry);
 			}
-			this.listener.delivered(entry, Duration.ofNanos(System.nanoTime() - started));
+			this.listener.delivered(entry, took);
 			resumeIfPaused();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.outbox.reschedule(entry, node, this.clock.instant(), "interrupted by shutdown", false);
+		else if (outcome instanceof DeliveryOutcome.Dead dead) {
+			dead(entry, dead.reason(), true);
 		}
-		catch (Exception ex) {
-			failed(entry, ex);
+		else if (outcome instanceof DeliveryOutcome.Pause pause) {
+			Duration duration = (pause.duration() != null) ? pause.duration() : this.settings.authPause();
+			pause(pause.reason(), duration);
+			this.outbox.reschedule(entry, node, now.plus(duration), pause.reason(), false);
+		}
+		else if (outcome instanceof DeliveryOutcome.Retry retry) {
+			retry(entry, retry, now);
 		}
 	}
 
-	private void failed(OutboxEntry entry, Exception failure) {
-		String node = this.settings.nodeId();
-		Instant now = this.clock.instant();
-		String error = describe(failure);
-		if (failure instanceof InfluenceAuthenticationException) {
-			pause(failure.getMessage());
-			this.outbox.reschedule(entry, node, now.plus(this.settings.authPause()), error, false);
+	private void retry(OutboxEntry entry, DeliveryOutcome.Retry retry, Instant now) {
+		Throwable cause = retry.cause();
+		if (cause != null && !this.settings.retry().getExceptionPredicate().test(cause)) {
+			dead(entry, "not retried by the retry policy: " + retry.reason(), true);
 			return;
 		}
-		if (failure instanceof PermanentDeliveryException
-				|| (failure instanceof InfluenceApiException api && !api.isRetryable())) {
-			dead(entry, error, true);
+		int attempt = entry.attempts() + (retry.countsAttempt() ? 1 : 0);
+		if (attempt >= this.settings.retry().getMaxAttempts()) {
+			dead(entry, "gave up after " + attempt + " attempts: " + retry.reason(), true);
 			return;
 		}
-		int attempt = entry.attempts() + 1;
-		if (attempt >= this.settings.retry().maxAttempts()) {
-			dead(entry, "gave up after " + attempt + " attempts: " + error, true);
-			return;
-		}
-		Duration wait = this.settings.retry().backoff(attempt);
-		if (failure instanceof InfluenceRateLimitedException limited && limited.retryAfter().isPresent()) {
-			wait = limited.retryAfter().get();
-		}
-		this.outbox.reschedule(entry, node, now.plus(wait), error, true);
-		this.listener.retrying(entry, failure);
-		logger.debug("Attempt {} of {} failed, next in {}: {}", attempt, entry, wait, error);
+		Duration wait = (retry.after() != null) ? retry.after() : Duration.ofMillis(this.settings.retry()
+			.<Object>getIntervalBiFunction()
+			.apply(Math.max(1, attempt), Either.left((cause != null) ? cause : new IllegalStateException(retry.reason()))));
+		this.outbox.reschedule(entry, this.settings.nodeId(), now.plus(wait), retry.reason(), retry.countsAttempt());
+		this.listener.retrying(entry, retry.reason());
+		logger.debug("Attempt {} of {} failed, next in {}: {}", attempt, entry, wait, retry.reason());
 	}
 
 	private void dead(OutboxEntry entry, String reason, boolean countAttempt) {
@@ -342,16 +361,16 @@ public final class OutboxDispatcher implements AutoCloseable {
 		}
 	}
 
-	private void pause(@Nullable String reason) {
-		Instant until = this.clock.instant().plus(this.settings.authPause());
+	private void pause(String reason, Duration duration) {
+		Instant until = this.clock.instant().plus(duration);
 		boolean alreadyPaused = this.pausedUntil != null;
 		this.pauseReason = reason;
 		this.pausedUntil = until;
 		if (!alreadyPaused) {
 			logger.error("influence4j delivery paused for {}: {}. Entries keep their attempts and resume "
-					+ "automatically once the key is accepted.", this.settings.authPause(), reason);
+					+ "automatically once the key is accepted.", duration, reason);
 		}
-		this.listener.paused(this.settings.authPause());
+		this.listener.paused(duration);
 	}
 
 	private void resumeIfPaused() {
@@ -368,9 +387,6 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private static String describe(Throwable failure) {
 		String message = failure.getMessage();
-		if (failure instanceof InfluenceApiException || failure instanceof PermanentDeliveryException) {
-			return (message != null) ? message : failure.getClass().getSimpleName();
-		}
 		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 

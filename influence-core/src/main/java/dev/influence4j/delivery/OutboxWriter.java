@@ -1,21 +1,21 @@
 package dev.influence4j.delivery;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.influence4j.Require;
-import dev.influence4j.events.CustomerSavedEvent;
-import dev.influence4j.events.OrderCompletedEvent;
-import dev.influence4j.events.OrderUpdatedEvent;
-import dev.influence4j.events.ProductDeletedEvent;
-import dev.influence4j.events.ProductSavedEvent;
 
 /**
  * Turns the storefront's events into outbox entries, in the caller's transaction: the only cost on the
- * checkout thread is one insert per entry. After the transaction commits (or at once, without one) the
- * dispatcher is nudged so the entries leave within milliseconds instead of at the next poll.
+ * checkout thread is one insert per entry. Which entries an event makes is its {@link StorefrontKind}'s
+ * business. After the transaction commits (or at once, without one) the dispatcher is nudged so the entries
+ * leave within milliseconds instead of at the next poll.
  */
 public final class OutboxWriter {
 
@@ -23,86 +23,82 @@ public final class OutboxWriter {
 
 	private final Runnable nudge;
 
+	private final Map<Class<?>, StorefrontKind<?, ?>> kindsByEvent;
+
 	/**
 	 * Create a writer.
 	 * @param outbox where entries go
 	 * @param nudge wakes the dispatcher, called after commit
+	 * @param kinds the kinds whose events it writes, at most one per event type
 	 */
-	public OutboxWriter(Outbox outbox, Runnable nudge) {
+	public OutboxWriter(Outbox outbox, Runnable nudge, Collection<? extends StorefrontKind<?, ?>> kinds) {
 		this.outbox = Require.present(outbox, "outbox");
 		this.nudge = Require.present(nudge, "nudge");
+		Map<Class<?>, StorefrontKind<?, ?>> byEvent = new HashMap<>();
+		for (StorefrontKind<?, ?> kind : Require.present(kinds, "kinds")) {
+			StorefrontKind<?, ?> other = byEvent.put(kind.eventType(), kind);
+			if (other != null) {
+				throw new IllegalArgumentException("two kinds for " + kind.eventType().getSimpleName() + ": "
+						+ other.name() + " and " + kind.name());
+			}
+		}
+		this.kindsByEvent = Map.copyOf(byEvent);
 	}
 
 	/**
-	 * Record a placed order, and the Influence.io reward codes it used.
-	 * @param event the event
+	 * The kind that writes an event, if any.
+	 * @param eventType the event's type
+	 * @return the kind
 	 */
-	public void write(OrderCompletedEvent event) {
-		Require.present(event, "order completed event");
-		append(EntryKinds.ORDER_COMPLETED, EntryKinds.orderKey(event.order().orderId()), event.order());
-		for (String code : event.rewardCodesUsed()) {
-			append(EntryKinds.REWARD_USED, EntryKinds.rewardKey(code), Map.of("couponCode", code));
+	public Optional<StorefrontKind<?, ?>> kindFor(Class<?> eventType) {
+		return Optional.ofNullable(this.kindsByEvent.get(eventType));
+	}
+
+	/**
+	 * Write the entries of a storefront event, such as {@code OrderCompletedEvent} or {@code ProductSavedEvent}.
+	 * @param event the event
+	 * @throws IllegalArgumentException when no kind writes events of its type
+	 */
+	public void write(Object event) {
+		Require.present(event, "event");
+		StorefrontKind<?, ?> kind = kindFor(event.getClass()).orElseThrow(() -> new IllegalArgumentException(
+				"no outbox entry kind writes " + event.getClass().getName()));
+		write(entries(kind, event));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E> List<NewOutboxEntry> entries(StorefrontKind<E, ?> kind, Object event) {
+		return kind.entries((E) event);
+	}
+
+	/**
+	 * Append entries of any kind.
+	 * @param entries the entries
+	 */
+	public void write(List<NewOutboxEntry> entries) {
+		for (NewOutboxEntry entry : entries) {
+			this.outbox.append(Require.present(entry, "outbox entry"));
+		}
+		if (!entries.isEmpty()) {
+			nudgeAfterCommit();
 		}
 	}
 
 	/**
-	 * Record an order's new state.
-	 * @param event the event
-	 */
-	public void write(OrderUpdatedEvent event) {
-		Require.present(event, "order updated event");
-		append(EntryKinds.ORDER_UPDATED, EntryKinds.orderKey(event.order().orderId()), event.order());
-	}
-
-	/**
-	 * Record a product's new state.
-	 * @param event the event
-	 */
-	public void write(ProductSavedEvent event) {
-		Require.present(event, "product saved event");
-		append(EntryKinds.PRODUCT_SAVED, EntryKinds.productKey(event.product().productId()), event.product());
-	}
-
-	/**
-	 * Record a product's deletion.
-	 * @param event the event
-	 */
-	public void write(ProductDeletedEvent event) {
-		Require.present(event, "product deleted event");
-		append(EntryKinds.PRODUCT_DELETED, EntryKinds.productKey(event.productId()), event);
-	}
-
-	/**
-	 * Record a customer's new state.
-	 * @param event the event
-	 */
-	public void write(CustomerSavedEvent event) {
-		Require.present(event, "customer saved event");
-		append(EntryKinds.CUSTOMER_SAVED, EntryKinds.customerKey(event.customer().customerId()), event.customer());
-	}
-
-	/**
-	 * Append any entry, for kinds beyond the built-in ones.
+	 * Append one entry of any kind.
 	 * @param entry the entry
 	 */
 	public void write(NewOutboxEntry entry) {
-		this.outbox.append(Require.present(entry, "outbox entry"));
-		nudgeAfterCommit();
-	}
-
-	private void append(String kind, String entityKey, Object payload) {
-		write(NewOutboxEntry.of(kind, entityKey, EntryPayloads.write(payload)));
+		write(List.of(Require.present(entry, "outbox entry")));
 	}
 
 	private void nudgeAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
 				@Override
 				public void afterCommit() {
 					OutboxWriter.this.nudge.run();
 				}
-
 			});
 		}
 		else {

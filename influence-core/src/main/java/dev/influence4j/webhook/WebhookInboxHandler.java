@@ -10,10 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.influence4j.Require;
-import dev.influence4j.delivery.DeliveryHandler;
-import dev.influence4j.delivery.EntryPayloads;
-import dev.influence4j.delivery.OutboxEntry;
-import dev.influence4j.delivery.PermanentDeliveryException;
+import dev.influence4j.delivery.DeliveryAttempt;
+import dev.influence4j.delivery.DeliveryOutcome;
+import dev.influence4j.delivery.EntryKind;
 import dev.influence4j.http.InfluenceClientBuilder;
 
 /**
@@ -24,7 +23,7 @@ import dev.influence4j.http.InfluenceClientBuilder;
  * makes the retry happen before the issuer was called; the issuer is called again only after it failed
  * itself (or the node crashed), and is then told so.
  */
-public final class WebhookInboxHandler implements DeliveryHandler {
+public final class WebhookInboxHandler implements EntryKind<ReceivedWebhook> {
 
 	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
 
@@ -43,19 +42,28 @@ public final class WebhookInboxHandler implements DeliveryHandler {
 	}
 
 	@Override
-	public String kind() {
+	public String name() {
 		return WebhookReceiver.KIND;
 	}
 
 	@Override
-	public void deliver(OutboxEntry entry) throws Exception {
-		ReceivedWebhook received = EntryPayloads.read(entry, ReceivedWebhook.class);
+	public Class<ReceivedWebhook> payloadType() {
+		return ReceivedWebhook.class;
+	}
+
+	@Override
+	public String entityKey(ReceivedWebhook received) {
+		return WebhookReceiver.entityKey(received.topic(), received.webhookId());
+	}
+
+	@Override
+	public DeliveryOutcome deliver(ReceivedWebhook received, DeliveryAttempt attempt) {
 		JsonNode body;
 		try {
 			body = JSON.readTree(received.body());
 		}
 		catch (JacksonException ex) {
-			throw new PermanentDeliveryException("stored webhook " + received.webhookId() + " is not JSON");
+			return DeliveryOutcome.dead("stored webhook " + received.webhookId() + " is not JSON");
 		}
 		Optional<WebhookTopic> topic = WebhookTopic.fromWireName(received.topic());
 		Object payload;
@@ -64,27 +72,37 @@ public final class WebhookInboxHandler implements DeliveryHandler {
 				.orElseGet(() -> new UnknownWebhook(received.topic(), body));
 		}
 		catch (InvalidWebhookException ex) {
-			throw new PermanentDeliveryException(received.topic() + " " + received.webhookId() + ": " + ex.getMessage());
+			return DeliveryOutcome.dead(received.topic() + " " + received.webhookId() + ": " + ex.getMessage());
 		}
-		boolean retry = entry.attempts() > 0;
+		// A listener that throws is retried like any transient failure (the engine catches it).
 		this.publisher.accept(new InfluenceWebhookEvent<>(received.topic(), received.webhookId(), payload, body,
-				received.receivedAt(), entry.attempts() + 1));
-		Optional<RewardCode> code = WebhookPayloads.rewardCode(payload, received.webhookId(), retry);
+				received.receivedAt(), attempt.previousAttempts() + 1));
+		Optional<RewardCode> code = WebhookPayloads.rewardCode(payload, received.webhookId(), attempt.retry());
 		if (code.isEmpty()) {
 			if (topic.filter((known) -> known == WebhookTopic.CUSTOMERS_TIER_ENTRY_REWARD_EARNED).isPresent()) {
-				throw new PermanentDeliveryException(received.topic() + " " + received.webhookId()
+				return DeliveryOutcome.dead(received.topic() + " " + received.webhookId()
 						+ " carries no coupon code (looked for 'couponCode' and 'reward.couponCode'); the body is kept "
 						+ "in this dead letter for review");
 			}
-			return;
+			return DeliveryOutcome.delivered();
 		}
 		RewardCodeIssuer shopIssuer = this.issuer.get();
 		if (shopIssuer == null) {
-			throw new PermanentDeliveryException("no RewardCodeIssuer bean: implement "
+			return DeliveryOutcome.dead("no RewardCodeIssuer bean: implement "
 					+ "dev.influence4j.webhook.RewardCodeIssuer so the shop creates the discount codes Influence.io "
 					+ "issues (" + received.topic() + " " + received.webhookId() + "), then requeue this dead letter");
 		}
-		shopIssuer.issue(code.get());
+		try {
+			shopIssuer.issue(code.get());
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			return DeliveryOutcome.retry("the shop's RewardCodeIssuer failed: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), ex);
+		}
+		return DeliveryOutcome.delivered();
 	}
 
 	@Override

@@ -203,7 +203,7 @@ public final class WebhookReceiver {
 		ReceivedWebhook received = new ReceivedWebhook(topic, webhookId, this.clock.instant(),
 				new String(body, StandardCharsets.UTF_8));
 		boolean stored = this.outbox.appendIfAbsent(
-				new NewOutboxEntry(KIND, ENTITY_KEY_PREFIX + dedupKey, EntryPayloads.write(received), dedupKey));
+				new NewOutboxEntry(KIND, entityKey(topic, webhookId), EntryPayloads.write(received), dedupKey));
 		if (!stored) {
 			logger.info("Influence.io webhook {} {} was received before; answered 200 without storing it again", topic,
 					webhookId);
@@ -212,6 +212,10 @@ public final class WebhookReceiver {
 		logger.debug("Stored Influence.io webhook {} {}", topic, webhookId);
 		this.nudge.run();
 		return new WebhookReceipt(Outcome.ACCEPTED, "accepted");
+	}
+
+	static String entityKey(String topic, String webhookId) {
+		return ENTITY_KEY_PREFIX + topic + ":" + webhookId;
 	}
 
 	private static WebhookReceipt reject(Outcome outcome, String reason, WebhookRequest request) {

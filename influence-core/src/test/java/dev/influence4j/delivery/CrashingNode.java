@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import dev.influence4j.http.RetrySettings;
+import dev.influence4j.sync.SyncKinds;
 import dev.influence4j.platform.PlatformClient;
 
 /**
@@ -25,7 +26,7 @@ public final class CrashingNode {
 			.readTimeout(Duration.ofMinutes(10))
 			.retry(RetrySettings.none())
 			.build();
-		OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, PlatformDeliveryHandlers.create(client),
+		OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, SyncKinds.all(client),
 				DeliveryFixture.fastSettings("crashing-node").withLease(Duration.parse(args[2])),
 				new DeliveryListener() {
 				}, Clock.systemUTC());

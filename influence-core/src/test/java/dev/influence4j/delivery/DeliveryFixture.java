@@ -16,6 +16,7 @@ import dev.influence4j.platform.FinancialStatus;
 import dev.influence4j.platform.InfluenceOrder;
 import dev.influence4j.platform.InfluenceOrderLine;
 import dev.influence4j.platform.PlatformClient;
+import dev.influence4j.sync.SyncKinds;
 
 /**
  * An outbox on a real database, a Platform client pointed at a sink, and dispatchers with settings fast
@@ -52,7 +53,7 @@ final class DeliveryFixture implements AutoCloseable {
 	static DeliverySettings fastSettings(String node) {
 		return DeliverySettings.defaults(node)
 			.withPollInterval(Duration.ofMillis(50))
-			.withRetry(new RetrySettings(6, Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.2, Duration.ofSeconds(5)))
+			.withRetry(DeliverySettings.exponentialRetry(6, Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.2))
 			.withAuthPause(Duration.ofMillis(300))
 			.withDependencyWait(Duration.ofMillis(50))
 			.withLease(Duration.ofSeconds(10))
@@ -60,15 +61,16 @@ final class DeliveryFixture implements AutoCloseable {
 	}
 
 	OutboxWriter writer() {
-		return new OutboxWriter(this.outbox, () -> this.dispatchers.forEach(OutboxDispatcher::nudge));
+		return new OutboxWriter(this.outbox, () -> this.dispatchers.forEach(OutboxDispatcher::nudge),
+				SyncKinds.storefront(this.client));
 	}
 
 	OutboxDispatcher start(DeliverySettings settings) {
-		return start(settings, PlatformDeliveryHandlers.create(this.client));
+		return start(settings, SyncKinds.all(this.client));
 	}
 
-	OutboxDispatcher start(DeliverySettings settings, List<DeliveryHandler> handlers) {
-		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, handlers, settings, new DeliveryListener() {
+	OutboxDispatcher start(DeliverySettings settings, List<EntryKind<?>> kinds) {
+		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, kinds, settings, new DeliveryListener() {
 
 			@Override
 			public void delivered(OutboxEntry entry, Duration took) {
@@ -76,8 +78,8 @@ final class DeliveryFixture implements AutoCloseable {
 			}
 
 			@Override
-			public void retrying(OutboxEntry entry, Throwable failure) {
-				DeliveryFixture.this.retries.add(entry.entityKey() + ": " + failure.getMessage());
+			public void retrying(OutboxEntry entry, String reason) {
+				DeliveryFixture.this.retries.add(entry.entityKey() + ": " + reason);
 			}
 
 			@Override

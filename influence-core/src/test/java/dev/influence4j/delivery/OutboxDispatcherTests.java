@@ -20,6 +20,7 @@ import dev.influence4j.events.OrderCompletedEvent;
 import dev.influence4j.events.OrderUpdatedEvent;
 import dev.influence4j.events.ProductSavedEvent;
 import dev.influence4j.platform.FinancialStatus;
+import dev.influence4j.platform.InfluenceOrder;
 import dev.influence4j.platform.InfluenceProduct;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -257,7 +258,7 @@ class OutboxDispatcherTests {
 	void aCustomerQueuedWithTheEmailAsTypedIsSentWithTheEmailLowercased() {
 		// As an earlier influence4j wrote the payload, before every email was lowercased.
 		sink.stubFor(put("/v1/customers/42").willReturn(okJson("{\"customer\":{}}")));
-		this.fixture.outbox.append(NewOutboxEntry.of(EntryKinds.CUSTOMER_SAVED, EntryKinds.customerKey("42"),
+		this.fixture.outbox.append(NewOutboxEntry.of("customer.saved", "customer:42",
 				"{\"customerId\":\"42\",\"email\":\"Jane.Doe@Example.COM\",\"firstName\":\"Jane\"}"));
 		this.fixture.start(DeliveryFixture.fastSettings("node"));
 
@@ -315,17 +316,33 @@ class OutboxDispatcherTests {
 	@Test
 	void shutdownReleasesClaimsOfDeliveriesStillInProgress() throws Exception {
 		CountDownLatch started = new CountDownLatch(2);
-		DeliveryHandler stuck = new DeliveryHandler() {
+		EntryKind<InfluenceOrder> stuck = new EntryKind<>() {
 
 			@Override
-			public String kind() {
-				return EntryKinds.ORDER_COMPLETED;
+			public String name() {
+				return "order.completed";
 			}
 
 			@Override
-			public void deliver(OutboxEntry entry) throws InterruptedException {
+			public Class<InfluenceOrder> payloadType() {
+				return InfluenceOrder.class;
+			}
+
+			@Override
+			public String entityKey(InfluenceOrder order) {
+				return "order:" + order.orderId();
+			}
+
+			@Override
+			public DeliveryOutcome deliver(InfluenceOrder order, DeliveryAttempt attempt) {
 				started.countDown();
-				new CountDownLatch(1).await();
+				try {
+					new CountDownLatch(1).await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return DeliveryOutcome.retry("interrupted", null);
 			}
 
 		};
@@ -333,7 +350,7 @@ class OutboxDispatcherTests {
 		writer.write(OrderCompletedEvent.of(DeliveryFixture.order("1", FinancialStatus.PAID)));
 		writer.write(OrderCompletedEvent.of(DeliveryFixture.order("2", FinancialStatus.PAID)));
 		OutboxDispatcher dispatcher = this.fixture.start(
-				DeliveryFixture.fastSettings("leaving").withShutdownTimeout(Duration.ofMillis(200)), List.of(stuck));
+				DeliveryFixture.fastSettings("leaving").withShutdownTimeout(Duration.ofMillis(200)), List.<EntryKind<?>>of(stuck));
 		started.await();
 		assertThat(this.fixture.count(DeliveryStatus.IN_FLIGHT)).isEqualTo(2);
 
@@ -350,7 +367,7 @@ class OutboxDispatcherTests {
 		this.fixture.start(DeliveryFixture.fastSettings("node"));
 
 		await().untilAsserted(() -> assertThat(this.fixture.count(DeliveryStatus.DEAD)).isEqualTo(1));
-		assertThat(this.fixture.outbox.deadLetters(0, 1).get(0).lastError()).contains("no delivery handler for kind 'loyalty.unknown'");
+		assertThat(this.fixture.outbox.deadLetters(0, 1).get(0).lastError()).contains("no entry kind 'loyalty.unknown'");
 	}
 
 	/**

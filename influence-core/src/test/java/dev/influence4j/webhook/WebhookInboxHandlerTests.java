@@ -14,7 +14,6 @@ import dev.influence4j.delivery.DeliverySettings;
 import dev.influence4j.delivery.DeliveryStatus;
 import dev.influence4j.delivery.InMemoryOutbox;
 import dev.influence4j.delivery.OutboxDispatcher;
-import dev.influence4j.http.RetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +44,7 @@ class WebhookInboxHandlerTests {
 		this.dispatcher = new OutboxDispatcher(this.outbox, List.of(handler),
 				DeliverySettings.defaults("node")
 					.withPollInterval(Duration.ofMillis(20))
-					.withRetry(new RetrySettings(5, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), 0.1, Duration.ofSeconds(1))),
+					.withRetry(DeliverySettings.exponentialRetry(5, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), 0.1)),
 				new DeliveryListener() {
 				}, Clock.systemUTC());
 		this.dispatcher.start();

@@ -30,8 +30,8 @@ final class CompositeDeliveryListener implements DeliveryListener {
 	}
 
 	@Override
-	public void retrying(OutboxEntry entry, Throwable failure) {
-		each((listener) -> listener.retrying(entry, failure));
+	public void retrying(OutboxEntry entry, String reason) {
+		each((listener) -> listener.retrying(entry, reason));
 	}
 
 	@Override

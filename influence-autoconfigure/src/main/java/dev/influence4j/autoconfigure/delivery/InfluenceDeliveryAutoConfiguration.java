@@ -2,9 +2,11 @@ package dev.influence4j.autoconfigure.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -20,26 +22,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionalEventListenerFactory;
 import org.springframework.util.ClassUtils;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
 import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.autoconfigure.InfluenceProperties.Delivery;
 import dev.influence4j.delivery.DatabasePlatform;
-import dev.influence4j.delivery.DeliveryHandler;
 import dev.influence4j.delivery.DeliveryListener;
 import dev.influence4j.delivery.DeliverySettings;
+import dev.influence4j.delivery.EntryKind;
 import dev.influence4j.delivery.InMemoryOutbox;
 import dev.influence4j.delivery.JdbcOutbox;
 import dev.influence4j.delivery.Outbox;
 import dev.influence4j.delivery.OutboxDispatcher;
 import dev.influence4j.delivery.OutboxWriter;
-import dev.influence4j.delivery.PlatformDeliveryHandlers;
+import dev.influence4j.delivery.StorefrontKind;
 import dev.influence4j.platform.PlatformClient;
+import dev.influence4j.sync.SyncKinds;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of durable delivery:
@@ -57,6 +58,12 @@ import dev.influence4j.platform.PlatformClient;
 public final class InfluenceDeliveryAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(InfluenceDeliveryAutoConfiguration.class);
+
+	/** Factor applied to the outbox's wait after every failed attempt. */
+	private static final double RETRY_MULTIPLIER = 2.0;
+
+	/** Share of every wait of the outbox that is randomised. */
+	private static final double RETRY_JITTER = 0.2;
 
 	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.jdbc.EmbeddedDatabaseConnection",
@@ -130,21 +137,21 @@ public final class InfluenceDeliveryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboxDispatcher influenceOutboxDispatcher(Outbox outbox, PlatformClient platformClient,
-			ObjectProvider<DeliveryHandler> handlers, ObjectProvider<DeliveryListener> listeners,
+			ObjectProvider<EntryKind<?>> kinds, ObjectProvider<DeliveryListener> listeners,
 			InfluenceProperties properties) {
-		return new OutboxDispatcher(outbox, handlers(platformClient, handlers.orderedStream().toList()),
+		return new OutboxDispatcher(outbox, withOwn(SyncKinds.all(platformClient), kinds.orderedStream().toList()),
 				settings(properties.getDelivery()), new CompositeDeliveryListener(listeners.orderedStream().toList()),
 				Clock.systemUTC());
 	}
 
 	/**
-	 * The Platform handlers, except for kinds the application handles itself, and the application's own.
+	 * influence4j's kinds, except those the application defines itself (by name), and the application's own.
 	 */
-	private static List<DeliveryHandler> handlers(PlatformClient platformClient, List<DeliveryHandler> own) {
-		Map<String, DeliveryHandler> builtIn = new LinkedHashMap<>();
-		PlatformDeliveryHandlers.create(platformClient).forEach((handler) -> builtIn.put(handler.kind(), handler));
-		own.forEach((handler) -> builtIn.remove(handler.kind()));
-		List<DeliveryHandler> all = new ArrayList<>(builtIn.values());
+	private static <K extends EntryKind<?>> List<K> withOwn(List<? extends K> builtIn, List<? extends K> own) {
+		Map<String, K> byName = new LinkedHashMap<>();
+		builtIn.forEach((kind) -> byName.put(kind.name(), kind));
+		own.forEach((kind) -> byName.remove(kind.name()));
+		List<K> all = new ArrayList<>(byName.values());
 		all.addAll(own);
 		return all;
 	}
@@ -154,10 +161,8 @@ public final class InfluenceDeliveryAutoConfiguration {
 		return defaults.withPollInterval(delivery.getPollInterval())
 			.withBatchSize(delivery.getBatchSize())
 			.withConcurrency(delivery.getConcurrency())
-			.withRetry(defaults.retry()
-				.withMaxAttempts(delivery.getMaxAttempts())
-				.withInitialBackoff(delivery.getInitialBackoff())
-				.withMaxBackoff(delivery.getMaxBackoff()))
+			.withRetry(DeliverySettings.exponentialRetry(delivery.getMaxAttempts(), delivery.getInitialBackoff(),
+					RETRY_MULTIPLIER, delivery.getMaxBackoff(), RETRY_JITTER))
 			.withMaxAge(delivery.getMaxAge())
 			.withLease(delivery.getLease())
 			.withAuthPause(delivery.getAuthPause())
@@ -178,52 +183,26 @@ public final class InfluenceDeliveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutboxWriter influenceOutboxWriter(Outbox outbox, OutboxDispatcher dispatcher) {
-		return new OutboxWriter(outbox, dispatcher::nudge);
+	OutboxWriter influenceOutboxWriter(Outbox outbox, OutboxDispatcher dispatcher, PlatformClient platformClient,
+			ObjectProvider<StorefrontKind<?, ?>> kinds) {
+		return new OutboxWriter(outbox, dispatcher::nudge,
+				withOwn(SyncKinds.storefront(platformClient), kinds.orderedStream().toList()));
 	}
 
 	/**
-	 * Without it (an application with no transaction manager yet) {@code @TransactionalEventListener} methods
-	 * would still run, but as plain listeners; with it they honour {@code BEFORE_COMMIT} wherever a transaction
-	 * is active. A second factory (from {@code @EnableTransactionManagement}) does no harm.
+	 * The storefront events the writer knows, except the groups switched off with
+	 * {@code influence.sync.<group>.enabled=false}.
 	 */
 	@Bean
-	@ConditionalOnMissingBean
-	static TransactionalEventListenerFactory influenceTransactionalEventListenerFactory() {
-		return new TransactionalEventListenerFactory();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "influence.sync.orders.enabled", matchIfMissing = true)
-	static class OrderSyncConfiguration {
-
-		@Bean
-		OrderEventListener influenceOrderEventListener(OutboxWriter writer) {
-			return new OrderEventListener(writer);
+	StorefrontEventListener influenceStorefrontEventListener(OutboxWriter writer, InfluenceProperties properties,
+			PlatformClient platformClient, ObjectProvider<StorefrontKind<?, ?>> kinds) {
+		Set<Class<?>> eventTypes = new HashSet<>();
+		for (StorefrontKind<?, ?> kind : withOwn(SyncKinds.storefront(platformClient), kinds.orderedStream().toList())) {
+			if (properties.getSync().isEnabled(kind.group()) && writer.kindFor(kind.eventType()).isPresent()) {
+				eventTypes.add(kind.eventType());
+			}
 		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "influence.sync.products.enabled", matchIfMissing = true)
-	static class ProductSyncConfiguration {
-
-		@Bean
-		ProductEventListener influenceProductEventListener(OutboxWriter writer) {
-			return new ProductEventListener(writer);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "influence.sync.customers.enabled", matchIfMissing = true)
-	static class CustomerSyncConfiguration {
-
-		@Bean
-		CustomerEventListener influenceCustomerEventListener(OutboxWriter writer) {
-			return new CustomerEventListener(writer);
-		}
-
+		return new StorefrontEventListener(writer, eventTypes);
 	}
 
 }

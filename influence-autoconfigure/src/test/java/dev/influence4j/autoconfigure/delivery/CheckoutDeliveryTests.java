@@ -19,7 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.influence4j.delivery.DeliveryStatus;
-import dev.influence4j.delivery.EntryKinds;
 import dev.influence4j.delivery.JdbcOutbox;
 import dev.influence4j.delivery.Outbox;
 import dev.influence4j.events.OrderCompletedEvent;
@@ -118,7 +117,7 @@ class CheckoutDeliveryTests {
 	private List<String> statusesOf(String orderId) {
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT status FROM influence_outbox WHERE entity_key = ? ORDER BY id")
-			.param(EntryKinds.orderKey(orderId))
+			.param("order:" + orderId)
 			.query(String.class)
 			.list();
 	}

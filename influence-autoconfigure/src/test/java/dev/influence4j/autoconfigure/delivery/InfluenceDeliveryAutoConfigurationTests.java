@@ -2,11 +2,16 @@ package dev.influence4j.autoconfigure.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.RetryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,9 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
 import dev.influence4j.autoconfigure.InfluenceProperties;
-import dev.influence4j.delivery.DeliveryHandler;
+import dev.influence4j.delivery.DeliveryAttempt;
 import dev.influence4j.delivery.DeliveryListener;
+import dev.influence4j.delivery.DeliveryOutcome;
 import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.delivery.EntryKind;
 import dev.influence4j.delivery.InMemoryOutbox;
 import dev.influence4j.delivery.JdbcOutbox;
 import dev.influence4j.delivery.NewOutboxEntry;
@@ -35,10 +43,14 @@ import dev.influence4j.delivery.Outbox;
 import dev.influence4j.delivery.OutboxDispatcher;
 import dev.influence4j.delivery.OutboxEntry;
 import dev.influence4j.delivery.OutboxWriter;
+import dev.influence4j.events.CollectionSavedEvent;
 import dev.influence4j.events.CustomerSavedEvent;
 import dev.influence4j.events.OrderCompletedEvent;
 import dev.influence4j.events.ProductSavedEvent;
+import dev.influence4j.platform.FinancialStatus;
+import dev.influence4j.platform.InfluenceCollection;
 import dev.influence4j.platform.InfluenceCustomer;
+import dev.influence4j.platform.InfluenceOrder;
 import dev.influence4j.platform.InfluenceProduct;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +155,7 @@ class InfluenceDeliveryAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(Outbox.class)
 				.doesNotHaveBean(OutboxDispatcher.class)
 				.doesNotHaveBean(OutboxWriter.class)
-				.doesNotHaveBean(OrderEventListener.class));
+				.doesNotHaveBean(StorefrontEventListener.class));
 	}
 
 	@Test
@@ -159,22 +171,42 @@ class InfluenceDeliveryAutoConfigurationTests {
 	}
 
 	@Test
-	void eachSyncSwitchRemovesOnlyItsListener() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
-			.hasSingleBean(ProductEventListener.class)
-			.hasSingleBean(CustomerEventListener.class));
+	void eachSyncSwitchStopsOnlyItsOwnEvents() {
+		this.runner.run((context) -> assertThat(kindsWrittenForOneEventOfEachGroup(context))
+			.containsExactlyInAnyOrder("order.completed", "product.saved", "customer.saved", "collection.saved"));
 		this.runner.withPropertyValues("influence.sync.orders.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(OrderEventListener.class)
-				.hasSingleBean(ProductEventListener.class)
-				.hasSingleBean(CustomerEventListener.class));
+			.run((context) -> assertThat(kindsWrittenForOneEventOfEachGroup(context))
+				.containsExactlyInAnyOrder("product.saved", "customer.saved", "collection.saved"));
 		this.runner.withPropertyValues("influence.sync.products.enabled=false")
-			.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
-				.doesNotHaveBean(ProductEventListener.class)
-				.hasSingleBean(CustomerEventListener.class));
+			.run((context) -> assertThat(kindsWrittenForOneEventOfEachGroup(context))
+				.containsExactlyInAnyOrder("order.completed", "customer.saved", "collection.saved"));
 		this.runner.withPropertyValues("influence.sync.customers.enabled=false")
-			.run((context) -> assertThat(context).hasSingleBean(OrderEventListener.class)
-				.hasSingleBean(ProductEventListener.class)
-				.doesNotHaveBean(CustomerEventListener.class));
+			.run((context) -> assertThat(kindsWrittenForOneEventOfEachGroup(context))
+				.containsExactlyInAnyOrder("order.completed", "product.saved", "collection.saved"));
+		this.runner.withPropertyValues("influence.sync.collections.enabled=false")
+			.run((context) -> assertThat(kindsWrittenForOneEventOfEachGroup(context))
+				.containsExactlyInAnyOrder("order.completed", "product.saved", "customer.saved"));
+	}
+
+	private static List<String> kindsWrittenForOneEventOfEachGroup(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed().hasSingleBean(StorefrontEventListener.class);
+		// The dispatcher is stopped so that nothing is delivered (and claimed) meanwhile.
+		context.getBean(OutboxDispatcher.class).close();
+		context.publishEvent(OrderCompletedEvent.of(InfluenceOrder.builder("1001")
+			.email("jane@example.com")
+			.financialStatus(FinancialStatus.PAID)
+			.totalPrice("10.00")
+			.currency("EUR")
+			.createdAt(Instant.parse("2026-12-01T10:00:00Z"))
+			.build()));
+		context.publishEvent(new ProductSavedEvent(InfluenceProduct.of("p-1", "Mug")));
+		context.publishEvent(new CustomerSavedEvent(InfluenceCustomer.of("42", "jane@example.com")));
+		context.publishEvent(CollectionSavedEvent.of(new InfluenceCollection("c-1", "Mugs", null), Set.of()));
+		return context.getBean(Outbox.class)
+			.claim("probe", 100, Duration.ofMinutes(1))
+			.stream()
+			.map(OutboxEntry::kind)
+			.toList();
 	}
 
 	@Test
@@ -218,10 +250,16 @@ class InfluenceDeliveryAutoConfigurationTests {
 	@Test
 	void aNullEventIsRejectedClearly() {
 		this.runner.run((context) -> {
-			OrderEventListener listener = context.getBean(OrderEventListener.class);
-			assertThatIllegalArgumentException().isThrownBy(() -> listener.orderCompleted(null))
-				.withMessage("order completed event is required but was null");
+			OutboxWriter writer = context.getBean(OutboxWriter.class);
+			assertThatIllegalArgumentException().isThrownBy(() -> writer.write((Object) null))
+				.withMessage("event is required but was null");
+			assertThatIllegalArgumentException().isThrownBy(() -> writer.write("not an event of influence4j's"))
+				.withMessage("no outbox entry kind writes java.lang.String");
 		});
+	}
+
+	private static Duration wait(RetryConfig retry, int attempt) {
+		return Duration.ofMillis(retry.<Object>getIntervalBiFunction().apply(attempt, Either.left(new IllegalStateException())));
 	}
 
 	@Test
@@ -242,9 +280,11 @@ class InfluenceDeliveryAutoConfigurationTests {
 			.run((context) -> {
 				var settings = InfluenceDeliveryAutoConfiguration
 					.settings(context.getBean(InfluenceProperties.class).getDelivery());
-				assertThat(settings.retry().maxAttempts()).isEqualTo(7);
-				assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(settings.retry().getMaxAttempts()).isEqualTo(7);
+				// 2 s before the second attempt, doubling to at most 1 min, each wait randomised by 20 %.
+				assertThat(wait(settings.retry(), 1)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
+				assertThat(wait(settings.retry(), 2)).isBetween(Duration.ofMillis(3200), Duration.ofMillis(4800));
+				assertThat(wait(settings.retry(), 20)).isBetween(Duration.ofSeconds(48), Duration.ofMinutes(1));
 				assertThat(settings.batchSize()).isEqualTo(9);
 				assertThat(settings.concurrency()).isEqualTo(2);
 				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
@@ -289,29 +329,43 @@ class InfluenceDeliveryAutoConfigurationTests {
 		final List<String> delivered = new CopyOnWriteArrayList<>();
 
 		@Bean
-		DeliveryHandler customKindHandler() {
-			return handler("shop.custom");
+		EntryKind<Numbered> customKind() {
+			return kind("shop.custom", Numbered.class, (numbered) -> "custom:" + numbered.n());
 		}
 
 		@Bean
-		DeliveryHandler customerHandlerInsteadOfPlatform() {
-			return handler("customer.saved");
+		EntryKind<InfluenceCustomer> customerKindInsteadOfPlatform() {
+			return kind("customer.saved", InfluenceCustomer.class, (customer) -> "customer:" + customer.customerId());
 		}
 
-		private DeliveryHandler handler(String kind) {
-			return new DeliveryHandler() {
+		private <P> EntryKind<P> kind(String name, Class<P> type, Function<P, String> key) {
+			return new EntryKind<>() {
 
 				@Override
-				public String kind() {
-					return kind;
+				public String name() {
+					return name;
 				}
 
 				@Override
-				public void deliver(OutboxEntry entry) {
-					OwnHandlerAndListener.this.handled.add(entry.kind() + " " + entry.entityKey());
+				public Class<P> payloadType() {
+					return type;
+				}
+
+				@Override
+				public String entityKey(P payload) {
+					return key.apply(payload);
+				}
+
+				@Override
+				public DeliveryOutcome deliver(P payload, DeliveryAttempt attempt) {
+					OwnHandlerAndListener.this.handled.add(name + " " + entityKey(payload));
+					return DeliveryOutcome.delivered();
 				}
 
 			};
+		}
+
+		record Numbered(int n) {
 		}
 
 		@Bean
