@@ -59,6 +59,16 @@ public enum DatabasePlatform {
 	}
 
 	/**
+	 * The clause that limits a query's rows, in this database's dialect.
+	 * @param limit the limit, a literal or a named parameter
+	 * @return the clause
+	 */
+	String limit(String limit) {
+		// The standard's FETCH FIRST where no LIMIT is known to be understood.
+		return this.skipLocked ? "LIMIT " + limit : "FETCH FIRST " + limit + " ROWS ONLY";
+	}
+
+	/**
 	 * Recognise the database behind a data source.
 	 * @param dataSource the data source
 	 * @return the platform, {@link #OTHER} when not recognised

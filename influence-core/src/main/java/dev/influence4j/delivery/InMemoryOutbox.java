@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,37 +72,81 @@ public final class InMemoryOutbox implements Outbox {
 	public synchronized List<OutboxEntry> claim(String node, int limit, Duration lease) {
 		Instant now = this.clock.instant();
 		Set<String> blocked = new HashSet<>();
-		List<OutboxEntry> claimed = new ArrayList<>();
+		List<OutboxEntry> heads = new ArrayList<>();
 		for (OutboxEntry entry : this.entries.values()) {
-			if (claimed.size() >= limit) {
-				break;
-			}
 			boolean unfinished = entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT;
-			if (!unfinished) {
-				continue;
-			}
 			// Entries iterate in id order: the first unfinished entry of a key blocks the later ones.
-			if (!blocked.add(entry.entityKey())) {
+			if (!unfinished || !blocked.add(entry.entityKey())) {
 				continue;
 			}
-			boolean due = (entry.status() == DeliveryStatus.PENDING && !entry.nextAttemptAt().isAfter(now))
-					|| (entry.status() == DeliveryStatus.IN_FLIGHT && entry.leaseUntil() != null
-							&& entry.leaseUntil().isBefore(now));
-			if (due) {
-				int takeover = (entry.status() == DeliveryStatus.IN_FLIGHT) ? 1 : 0;
-				OutboxEntry taken = copy(entry, DeliveryStatus.IN_FLIGHT, takeover, entry.nextAttemptAt(),
-						entry.lastError(), node, now.plus(lease), now);
-				this.entries.put(entry.id(), taken);
-				claimed.add(taken);
+			if (entry.status() == DeliveryStatus.PENDING && !entry.nextAttemptAt().isAfter(now)) {
+				heads.add(entry);
 			}
+		}
+		heads.sort(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparingLong(OutboxEntry::id));
+		List<OutboxEntry> claimed = new ArrayList<>();
+		for (OutboxEntry head : heads.subList(0, Math.min(limit, heads.size()))) {
+			OutboxEntry taken = head.claimed(node, now.plus(lease), now);
+			this.entries.put(head.id(), taken);
+			claimed.add(taken);
 		}
 		return claimed;
 	}
 
 	@Override
-	public boolean markDelivered(OutboxEntry entry, String node) {
-		return finish(entry, node, (current) -> copy(current, DeliveryStatus.DELIVERED, 1, current.nextAttemptAt(),
-				current.lastError(), null, null, this.clock.instant()));
+	public synchronized int markDelivered(Collection<OutboxEntry> delivered, String node) {
+		int recorded = 0;
+		for (OutboxEntry entry : delivered) {
+			if (finish(entry, node, (current) -> copy(current, DeliveryStatus.DELIVERED, 1, current.nextAttemptAt(),
+					current.lastError(), null, null, this.clock.instant()))) {
+				recorded++;
+			}
+		}
+		return recorded;
+	}
+
+	@Override
+	public synchronized int dueNow(Collection<Long> ids) {
+		Instant now = this.clock.instant();
+		int brought = 0;
+		for (Long id : ids) {
+			OutboxEntry entry = this.entries.get(id);
+			if (entry != null && entry.status() == DeliveryStatus.PENDING && entry.nextAttemptAt().isAfter(now)) {
+				this.entries.put(id, copy(entry, DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, now));
+				brought++;
+			}
+		}
+		return brought;
+	}
+
+	@Override
+	public synchronized int renewLeases(String node, Duration lease) {
+		Instant until = this.clock.instant().plus(lease);
+		int renewed = 0;
+		for (OutboxEntry entry : List.copyOf(this.entries.values())) {
+			if (entry.status() == DeliveryStatus.IN_FLIGHT && node.equals(entry.claimedBy())) {
+				this.entries.put(entry.id(), copy(entry, DeliveryStatus.IN_FLIGHT, 0, entry.nextAttemptAt(),
+						entry.lastError(), node, until, entry.updatedAt()));
+				renewed++;
+			}
+		}
+		return renewed;
+	}
+
+	@Override
+	public synchronized List<Takeover> takeOverExpired() {
+		Instant now = this.clock.instant();
+		Map<String, List<Long>> byNode = new LinkedHashMap<>();
+		for (OutboxEntry entry : List.copyOf(this.entries.values())) {
+			if (entry.status() == DeliveryStatus.IN_FLIGHT && entry.leaseUntil() != null
+					&& entry.leaseUntil().isBefore(now)) {
+				String node = String.valueOf(entry.claimedBy());
+				byNode.computeIfAbsent(node, (key) -> new ArrayList<>()).add(entry.id());
+				this.entries.put(entry.id(), copy(entry, DeliveryStatus.PENDING, 1, now,
+						"taken over: the claim of node " + node + " expired during an attempt", null, null, now));
+			}
+		}
+		return byNode.entrySet().stream().map((taken) -> new Takeover(taken.getKey(), taken.getValue())).toList();
 	}
 
 	@Override
@@ -146,11 +192,15 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
-	public synchronized boolean hasUnfinished(Collection<String> entityKeys, long beforeId) {
-		return this.entries.values()
-			.stream()
-			.anyMatch((entry) -> entry.id() < beforeId && entityKeys.contains(entry.entityKey())
-					&& (entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT));
+	public synchronized Map<String, Long> oldestUnfinished(Collection<String> entityKeys) {
+		Map<String, Long> oldest = new HashMap<>();
+		for (OutboxEntry entry : this.entries.values()) {
+			if (entityKeys.contains(entry.entityKey())
+					&& (entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT)) {
+				oldest.merge(entry.entityKey(), entry.id(), Math::min);
+			}
+		}
+		return oldest;
 	}
 
 	@Override
@@ -233,6 +283,19 @@ public final class InMemoryOutbox implements Outbox {
 			}
 		}
 		return requeued;
+	}
+
+	@Override
+	public synchronized int bringForward() {
+		Instant now = this.clock.instant();
+		int brought = 0;
+		for (OutboxEntry entry : List.copyOf(this.entries.values())) {
+			if (entry.status() == DeliveryStatus.PENDING && entry.nextAttemptAt().isAfter(now) && entry.attempts() > 0) {
+				this.entries.put(entry.id(), copy(entry, DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, now));
+				brought++;
+			}
+		}
+		return brought;
 	}
 
 	private static OutboxEntry copy(OutboxEntry entry, DeliveryStatus status, int addAttempts, Instant nextAttemptAt,

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -40,9 +40,10 @@ import dev.influence4j.Require;
  * caller's transaction on the same {@link DataSource} (whether managed by a JDBC or a JPA transaction
  * manager); the dispatcher's operations run in short transactions of their own.
  * <p>
- * Claims use {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, H2, MySQL and MariaDB, so several nodes claim
- * disjoint entries without waiting for each other; on other databases a conditional update of the
- * status and lease columns decides which node wins an entry.
+ * Claims use {@code FOR UPDATE SKIP LOCKED} on PostgreSQL (one statement for a batch), H2, MySQL and MariaDB,
+ * so several nodes claim disjoint entries without waiting for each other; on other databases a conditional
+ * update of the status and lease columns decides which node wins an entry. Only the oldest unfinished entry of
+ * each key is claimable; finding those costs an index probe per candidate, never a scan of the backlog.
  */
 public final class JdbcOutbox implements Outbox {
 
@@ -56,17 +57,16 @@ public final class JdbcOutbox implements Outbox {
 
 	private static final String UNFINISHED = "('PENDING', 'IN_FLIGHT')";
 
-	/** Claimable: pending and due, or in flight under an expired lease (its node stopped). */
-	private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'IN_FLIGHT' AND "
-			+ "lease_until < :now))";
-
 	/**
-	 * Taking over an expired claim means the previous node stopped mid-attempt: that attempt's outcome is
-	 * unknown, and counting it lets handlers (orders) switch to their safe-to-repeat path. First in the SET
-	 * list because MySQL evaluates assignments left to right.
+	 * Pending, due, and the oldest unfinished entry of its key. The candidates are read in due order through
+	 * the (status, next_attempt_at, id) index and each is checked with one probe of the (entity_key, id) index.
 	 */
-	private static final String TAKEOVER_COUNTS_AS_ATTEMPT = "attempts = attempts + CASE WHEN status = 'IN_FLIGHT' "
-			+ "THEN 1 ELSE 0 END";
+	private static final String DUE_HEAD = "o.status = 'PENDING' AND o.next_attempt_at <= :now AND NOT EXISTS "
+			+ "(SELECT 1 FROM %1$s p WHERE p.entity_key = o.entity_key AND p.id < o.id AND p.status IN " + UNFINISHED
+			+ ")";
+
+	private static final String CLAIM_SET = "status = 'IN_FLIGHT', claimed_by = :node, lease_until = :lease, "
+			+ "updated_at = :now";
 
 	private final JdbcClient jdbc;
 
@@ -77,6 +77,9 @@ public final class JdbcOutbox implements Outbox {
 	private final String table;
 
 	private final String tablePrefix;
+
+	/** The last lease value this outbox wrote, so that each claim's is unique. */
+	private long lastLease;
 
 	private final Clock clock;
 
@@ -234,95 +237,158 @@ public final class JdbcOutbox implements Outbox {
 		Require.positive(limit, "claim limit");
 		List<OutboxEntry> claimed = this.ownTransaction.execute((status) -> {
 			long now = now();
-			long leaseUntil = now + lease.toMillis();
-			List<Long> ids = this.platform.skipLocked() ? lockDue(now, limit) : claimByLease(now, limit, node, leaseUntil);
-			if (ids.isEmpty()) {
-				return List.of();
+			long leaseUntil = nextLease(now + lease.toMillis());
+			if (this.platform == DatabasePlatform.POSTGRESQL) {
+				return claimInOneStatement(node, limit, now, leaseUntil);
 			}
-			if (this.platform.skipLocked()) {
-				this.jdbc.sql("UPDATE " + this.table + " SET " + TAKEOVER_COUNTS_AS_ATTEMPT + ", status = 'IN_FLIGHT', "
-						+ "claimed_by = :node, lease_until = :lease, updated_at = :now WHERE id IN (:ids)")
-					.param("node", node)
-					.param("lease", leaseUntil)
-					.param("now", now)
-					.param("ids", ids)
-					.update();
+			List<Long> heads = dueHeads(now, this.platform.skipLocked() ? limit * 2 : limit);
+			if (heads.isEmpty()) {
+				return List.<OutboxEntry>of();
 			}
-			return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id IN (:ids) ORDER BY id")
-				.param("ids", ids)
-				.query(this::entry)
-				.list();
+			return this.platform.skipLocked() ? lockAndClaim(heads, node, limit, now, leaseUntil)
+					: claimByLease(heads, node, now, leaseUntil);
 		});
 		return (claimed != null) ? claimed : List.of();
 	}
 
 	/**
-	 * The due heads among unfinished entries, oldest first: the first unfinished entry of each key, if it is
-	 * due (pending and due, or in flight with an expired lease). Found by one ordered scan that stops early,
-	 * not by a self-join: a self-join's plan depends on table statistics, and a young outbox table without
-	 * them made PostgreSQL compare every row with every other.
+	 * A lease value this node has not used: the lease-based claim finds its rows by it.
 	 */
-	private List<Long> dueHeads(long now, int wanted) {
-		List<Long> heads = this.jdbc.sql("SELECT id, entity_key, status, next_attempt_at, lease_until FROM " + this.table
-				+ " WHERE status IN " + UNFINISHED + " ORDER BY id")
-			.withFetchSize(Math.max(100, wanted * 4))
-			.query((ResultSet rs) -> {
-				Set<String> seenKeys = new HashSet<>();
-				List<Long> found = new ArrayList<>();
-				while (found.size() < wanted && rs.next()) {
-					if (!seenKeys.add(rs.getString("entity_key"))) {
-						continue;
-					}
-					boolean pending = "PENDING".equals(rs.getString("status"));
-					long leaseUntil = rs.getLong("lease_until");
-					boolean due = pending ? rs.getLong("next_attempt_at") <= now : (!rs.wasNull() && leaseUntil < now);
-					if (due) {
-						found.add(rs.getLong("id"));
-					}
-				}
-				return found;
-			});
-		return (heads != null) ? heads : List.of();
+	private synchronized long nextLease(long leaseUntil) {
+		this.lastLease = Math.max(leaseUntil, this.lastLease + 1);
+		return this.lastLease;
 	}
 
-	private List<Long> lockDue(long now, int limit) {
-		// A few more heads than wanted: some may be locked by other nodes and skipped.
-		List<Long> heads = dueHeads(now, limit * 3);
-		if (heads.isEmpty()) {
-			return List.of();
-		}
-		// Statuses only move forward (but for a requeue), so a head seen above is still the head of its key
-		// when it can be locked and still matches DUE.
-		return this.jdbc.sql("SELECT id FROM " + this.table + " WHERE id IN (:ids) AND " + DUE
-				+ " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-			.param("ids", heads)
+	/** PostgreSQL: select, lock and claim a batch in one statement, as db-scheduler does. */
+	private List<OutboxEntry> claimInOneStatement(String node, int limit, long now, long leaseUntil) {
+		return this.jdbc.sql("UPDATE " + this.table + " SET " + CLAIM_SET + " WHERE id IN (SELECT o.id FROM "
+				+ this.table + " o WHERE " + DUE_HEAD.formatted(this.table) + " ORDER BY o.next_attempt_at, o.id "
+				+ "LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING *")
+			.param("node", node)
+			.param("lease", leaseUntil)
+			.param("now", now)
+			.param("limit", limit)
+			.query(this::entry)
+			.list();
+	}
+
+	/**
+	 * Due heads, soonest due first, read without locks: where the head check cannot be part of the locking read
+	 * (a locking read skipping a locked older entry would take its successor for a head).
+	 */
+	private List<Long> dueHeads(long now, int limit) {
+		return this.jdbc.sql("SELECT o.id FROM " + this.table + " o WHERE " + DUE_HEAD.formatted(this.table)
+				+ " ORDER BY o.next_attempt_at, o.id " + this.platform.limit(":limit"))
 			.param("now", now)
 			.param("limit", limit)
 			.query(Long.class)
 			.list();
 	}
 
-	private List<Long> claimByLease(long now, int limit, String node, long leaseUntil) {
-		List<Long> won = new ArrayList<>();
-		for (Long id : dueHeads(now, limit)) {
-			int updated = this.jdbc.sql("UPDATE " + this.table + " SET " + TAKEOVER_COUNTS_AS_ATTEMPT + ", "
-					+ "status = 'IN_FLIGHT', claimed_by = :node, lease_until = :lease, updated_at = :now WHERE id = :id "
-					+ "AND " + DUE)
-				.param("node", node)
-				.param("lease", leaseUntil)
-				.param("now", now)
-				.param("id", id)
-				.update();
-			if (updated == 1) {
-				won.add(id);
-			}
+	private List<OutboxEntry> lockAndClaim(List<Long> heads, String node, int limit, long now, long leaseUntil) {
+		// Statuses only move forward (but for a requeue), so a head read above is still the head of its key
+		// when it can be locked and is still pending and due.
+		List<OutboxEntry> locked = this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id IN (:ids) AND status = "
+				+ "'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+			.param("ids", heads)
+			.param("now", now)
+			.param("limit", limit)
+			.query(this::entry)
+			.list();
+		if (locked.isEmpty()) {
+			return locked;
 		}
-		return won;
+		this.jdbc.sql("UPDATE " + this.table + " SET " + CLAIM_SET + " WHERE id IN (:ids)")
+			.param("node", node)
+			.param("lease", leaseUntil)
+			.param("now", now)
+			.param("ids", locked.stream().map(OutboxEntry::id).toList())
+			.update();
+		Instant lease = Instant.ofEpochMilli(leaseUntil);
+		Instant updated = Instant.ofEpochMilli(now);
+		return locked.stream().map((entry) -> entry.claimed(node, lease, updated)).toList();
+	}
+
+	private List<OutboxEntry> claimByLease(List<Long> heads, String node, long now, long leaseUntil) {
+		this.jdbc.sql("UPDATE " + this.table + " SET " + CLAIM_SET + " WHERE id IN (:ids) AND status = 'PENDING' AND "
+				+ "next_attempt_at <= :now")
+			.param("node", node)
+			.param("lease", leaseUntil)
+			.param("now", now)
+			.param("ids", heads)
+			.update();
+		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id IN (:ids) AND status = 'IN_FLIGHT' AND "
+				+ "claimed_by = :node AND lease_until = :lease ORDER BY next_attempt_at, id")
+			.param("ids", heads)
+			.param("node", node)
+			.param("lease", leaseUntil)
+			.query(this::entry)
+			.list();
 	}
 
 	@Override
-	public boolean markDelivered(OutboxEntry entry, String node) {
-		return finish(entry, node, DeliveryStatus.DELIVERED, null, null, true);
+	public int markDelivered(Collection<OutboxEntry> entries, String node) {
+		if (entries.isEmpty()) {
+			return 0;
+		}
+		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET status = 'DELIVERED', attempts = attempts + 1, "
+				+ "claimed_by = NULL, lease_until = NULL, updated_at = :now WHERE id IN (:ids) AND status = 'IN_FLIGHT' "
+				+ "AND claimed_by = :node")
+			.param("now", now())
+			.param("ids", entries.stream().map(OutboxEntry::id).toList())
+			.param("node", node));
+	}
+
+	@Override
+	public int dueNow(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		long now = now();
+		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET next_attempt_at = :now, updated_at = :now WHERE "
+				+ "id IN (:ids) AND status = 'PENDING' AND next_attempt_at > :now")
+			.param("now", now)
+			.param("ids", List.copyOf(ids)));
+	}
+
+	@Override
+	public int renewLeases(String node, Duration lease) {
+		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET lease_until = :lease WHERE status = 'IN_FLIGHT' "
+				+ "AND claimed_by = :node")
+			.param("lease", nextLease(now() + lease.toMillis()))
+			.param("node", node));
+	}
+
+	@Override
+	public List<Takeover> takeOverExpired() {
+		List<Takeover> takeovers = this.ownTransaction.execute((status) -> {
+			long now = now();
+			String lock = this.platform.skipLocked() ? " FOR UPDATE SKIP LOCKED" : "";
+			Map<String, List<Long>> byNode = new LinkedHashMap<>();
+			this.jdbc.sql("SELECT id, claimed_by FROM " + this.table + " WHERE status = 'IN_FLIGHT' AND lease_until < :now"
+					+ " ORDER BY id" + lock)
+				.param("now", now)
+				.query((rs) -> {
+					byNode.computeIfAbsent(String.valueOf(rs.getString("claimed_by")), (node) -> new ArrayList<>())
+						.add(rs.getLong("id"));
+				});
+			List<Takeover> taken = new ArrayList<>();
+			byNode.forEach((node, ids) -> {
+				// The attempt in progress when the node stopped has an unknown outcome: it counts.
+				int updated = this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = attempts + 1, "
+						+ "next_attempt_at = :now, claimed_by = NULL, lease_until = NULL, last_error = :error, "
+						+ "updated_at = :now WHERE id IN (:ids) AND status = 'IN_FLIGHT' AND lease_until < :now")
+					.param("now", now)
+					.param("error", truncate("taken over: the claim of node " + node + " expired during an attempt"))
+					.param("ids", ids)
+					.update();
+				if (updated > 0) {
+					taken.add(new Takeover(node, ids));
+				}
+			});
+			return taken;
+		});
+		return (takeovers != null) ? takeovers : List.of();
 	}
 
 	@Override
@@ -377,17 +443,18 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public boolean hasUnfinished(Collection<String> entityKeys, long beforeId) {
+	public Map<String, Long> oldestUnfinished(Collection<String> entityKeys) {
 		if (entityKeys.isEmpty()) {
-			return false;
+			return Map.of();
 		}
-		Long count = this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE entity_key IN (:keys) AND id < :id "
-				+ "AND status IN " + UNFINISHED)
+		Map<String, Long> oldest = new HashMap<>();
+		this.jdbc.sql("SELECT entity_key, MIN(id) AS oldest FROM " + this.table + " WHERE entity_key IN (:keys) AND "
+				+ "status IN " + UNFINISHED + " GROUP BY entity_key")
 			.param("keys", List.copyOf(entityKeys))
-			.param("id", beforeId)
-			.query(Long.class)
-			.single();
-		return count > 0;
+			.query((rs) -> {
+				oldest.put(rs.getString("entity_key"), rs.getLong("oldest"));
+			});
+		return oldest;
 	}
 
 	@Override
@@ -466,6 +533,14 @@ public final class JdbcOutbox implements Outbox {
 		long now = now();
 		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = 0, "
 				+ "next_attempt_at = :now, updated_at = :now WHERE status = 'DEAD'")
+			.param("now", now));
+	}
+
+	@Override
+	public int bringForward() {
+		long now = now();
+		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET next_attempt_at = :now, updated_at = :now WHERE "
+				+ "status = 'PENDING' AND next_attempt_at > :now AND attempts > 0")
 			.param("now", now));
 	}
 

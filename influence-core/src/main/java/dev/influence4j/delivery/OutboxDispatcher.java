@@ -10,36 +10,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.resilience4j.core.functions.Either;
-
 import dev.influence4j.Require;
 
 /**
- * Sends outbox entries: nudged right after a commit, polling otherwise. It claims due entries (one at a time
- * per entity, oldest first), hands them to their {@link EntryKind} on a bounded pool of workers, and records
- * the {@link DeliveryOutcome}: delivered, another attempt after the retry policy's backoff (or Influence.io's
- * {@code Retry-After}), a dead letter, or a pause (when Influence.io refuses the API key, delivery pauses
- * instead of burning attempts). Several dispatchers (one per node) can share one database.
+ * Sends outbox entries, in pieces as db-scheduler does: a loop ({@link #start()}) that records outcomes, keeps
+ * house ({@link Housekeeping}), claims batches that fill the free workers and hands them to a bounded pool, then
+ * waits ({@link Waiter}: nudged right after a commit, polling otherwise); the {@link EntryProcessor} that attempts
+ * each entry with its {@link EntryKind}; the {@link OutcomeRecorder} that writes the outcomes in batches; and the
+ * {@link DeliveryCircuit} that turns an outage into a pause. Several dispatchers (one per node) can share one
+ * database.
  * <p>
- * {@link #close()} stops claiming, waits for deliveries in progress up to the shutdown timeout, and
- * releases every claim it still holds so that the next node or start takes over at once.
+ * {@link #close()} stops claiming, waits for deliveries in progress up to the shutdown timeout, and releases
+ * every claim it still holds so that the next node or start takes over at once.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-	private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+	/** How long recorded outcomes wait for more before they are written together. */
+	private static final Duration LINGER = Duration.ofMillis(5);
+
+	/** How long the loop waits after the database failed it. */
+	private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
 	private final Outbox outbox;
 
@@ -51,25 +51,21 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final Semaphore workerSlots;
+	private final AtomicInteger outstanding = new AtomicInteger();
+
+	private Waiter waiter;
+
+	private OutcomeRecorder recorder;
+
+	private DeliveryCircuit circuit;
+
+	private EntryProcessor processor;
 
 	private ExecutorService workers;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private final Condition wakeUp = this.lock.newCondition();
-
-	private boolean signalled;
-
 	private volatile boolean running;
 
-	private volatile @Nullable Instant pausedUntil;
-
-	private volatile @Nullable String pauseReason;
-
-	private @Nullable Thread poller;
-
-	private Instant nextPurge;
+	private @Nullable Thread loop;
 
 	/**
 	 * Create a dispatcher; call {@link #start()} to begin delivering.
@@ -92,9 +88,12 @@ public final class OutboxDispatcher implements AutoCloseable {
 			}
 		}
 		this.kinds = Map.copyOf(byName);
-		this.workerSlots = new Semaphore(settings.concurrency());
 		this.workers = newWorkers();
-		this.nextPurge = clock.instant();
+		this.waiter = new Waiter(clock);
+		this.recorder = new OutcomeRecorder(outbox, settings.nodeId(), listener, clock);
+		this.circuit = new DeliveryCircuit(settings.circuitBreaker(), settings.nodeId(), clock);
+		this.processor = new EntryProcessor(this.kinds, settings, this.recorder, this.circuit, outbox, listener, clock,
+				this.waiter);
 	}
 
 	private ExecutorService newWorkers() {
@@ -102,7 +101,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Start polling on a background thread. A dispatcher stopped with {@link #close()} can be started again.
+	 * Start the loop on a background thread. A dispatcher stopped with {@link #close()} can be started again.
 	 */
 	public synchronized void start() {
 		if (this.running) {
@@ -110,10 +109,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 		}
 		if (this.workers.isShutdown()) {
 			this.workers = newWorkers();
+			this.waiter = new Waiter(this.clock);
+			this.processor = new EntryProcessor(this.kinds, this.settings, this.recorder, this.circuit, this.outbox,
+					this.listener, this.clock, this.waiter);
 		}
 		this.running = true;
-		Thread thread = threads("influence-dispatcher-").newThread(this::pollLoop);
-		this.poller = thread;
+		Thread thread = threads("influence-dispatcher-").newThread(this::runLoop);
+		this.loop = thread;
 		thread.start();
 		logger.info("influence4j delivery started on node {} (poll every {}, {} at a time)", this.settings.nodeId(),
 				this.settings.pollInterval(), this.settings.concurrency());
@@ -124,14 +126,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 	 * entries. Cheap; safe to call from any thread.
 	 */
 	public void nudge() {
-		this.lock.lock();
-		try {
-			this.signalled = true;
-			this.wakeUp.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.waiter.wake();
 	}
 
 	/**
@@ -143,13 +138,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Why delivery is paused, while it is.
-	 * @return the reason (an authentication failure), or empty when delivering normally
+	 * Why delivery is paused, while it is: Influence.io refused the key, or its deliveries fail and the circuit
+	 * breaker holds claims back.
+	 * @return the reason, or empty when delivering normally
 	 */
 	public Optional<String> pauseReason() {
-		Instant until = this.pausedUntil;
-		return (until != null && this.clock.instant().isBefore(until)) ? Optional.ofNullable(this.pauseReason)
-				: Optional.empty();
+		Optional<String> refused = this.processor.pauseReason();
+		return refused.isPresent() ? refused : this.circuit.pauseReason();
 	}
 
 	/**
@@ -161,23 +156,30 @@ public final class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Claim and deliver once, on the calling thread, whatever is due now (at most a batch). For tests and
-	 * for applications that drive delivery themselves instead of calling {@link #start()}.
+	 * Claim and deliver once, on the calling thread, whatever is due now (at most a batch), and record the
+	 * outcomes. For tests and for applications that drive delivery themselves instead of calling {@link #start()}.
 	 * @return how many entries were claimed
 	 */
 	public int deliverDueNow() {
 		List<OutboxEntry> claimed = this.outbox.claim(this.settings.nodeId(), this.settings.batchSize(),
 				this.settings.lease());
-		claimed.forEach(this::process);
+		this.processor.prepare(claimed).forEach(this.processor::deliver);
+		this.recorder.flush();
 		return claimed.size();
 	}
 
-	private void pollLoop() {
+	private void runLoop() {
+		Housekeeping housekeeping = new Housekeeping(this.outbox, this.settings, this.clock);
+		boolean failing = false;
 		while (this.running) {
 			try {
-				boolean moreWork = pollOnce();
-				if (!moreWork) {
-					awaitSignal(this.settings.pollInterval());
+				Duration wait = round(housekeeping);
+				if (failing) {
+					logger.info("influence4j delivery reaches the database again");
+					failing = false;
+				}
+				if (!wait.isZero()) {
+					this.waiter.await(wait);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -185,10 +187,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 				return;
 			}
 			catch (RuntimeException ex) {
-				logger.warn("influence4j delivery could not poll the outbox; trying again in {}",
-						this.settings.pollInterval(), ex);
+				if (!failing) {
+					logger.warn("influence4j delivery could not reach the outbox; trying again every {}: {}", AFTER_FAILURE,
+							ex.toString());
+					failing = true;
+				}
 				try {
-					awaitSignal(this.settings.pollInterval());
+					this.waiter.await(AFTER_FAILURE);
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
@@ -199,195 +204,65 @@ public final class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * One round: claim what fits into free worker slots and hand it out.
-	 * @return whether another round should follow at once
+	 * One round: write outcomes, keep house, claim what the workers can take.
+	 * @return how long to wait before the next round ({@code ZERO} for none)
 	 */
-	private boolean pollOnce() throws InterruptedException {
-		Instant until = this.pausedUntil;
-		Instant now = this.clock.instant();
-		if (until != null && now.isBefore(until)) {
-			awaitSignal(Duration.between(now, until));
-			return true;
+	private Duration round(Housekeeping housekeeping) {
+		boolean recorded = this.recorder.flush();
+		Instant nextHousekeeping = housekeeping.run(this.outstanding.get() > 0);
+		this.circuit.takeRecovery().ifPresent((recovery) -> logger.info("Influence.io deliveries work again after {}; "
+				+ "{} entries that waited on backoff are due now", recovery.failedFor(), recovery.waited()));
+		Duration untilHousekeeping = Duration.between(this.clock.instant(), nextHousekeeping);
+		Duration idle = min(this.settings.pollInterval(), untilHousekeeping);
+		if (!recorded) {
+			return AFTER_FAILURE;
 		}
-		purgeIfDue(now);
-		int free = this.workerSlots.availablePermits();
-		if (free == 0) {
-			// Every worker is busy: wait until one finishes (it signals).
-			awaitSignal(this.settings.pollInterval());
-			return true;
+		Optional<Instant> paused = this.processor.pausedUntil();
+		if (paused.isPresent()) {
+			return min(idle, Duration.between(this.clock.instant(), paused.get()));
 		}
-		int wanted = Math.min(free, this.settings.batchSize());
-		List<OutboxEntry> claimed = this.outbox.claim(this.settings.nodeId(), wanted, this.settings.lease());
-		for (OutboxEntry entry : claimed) {
-			this.workerSlots.acquire();
-			if (!this.running) {
-				this.workerSlots.release();
-				break;
-			}
-			this.workers.execute(() -> {
-				try {
-					process(entry);
+		int concurrency = this.settings.concurrency();
+		// Claim when a worker is free or about to be: one batch ahead at most, so that claims come in batches.
+		int capacity = 2 * concurrency;
+		int outstanding = this.outstanding.get();
+		if (outstanding <= concurrency) {
+			int wanted = this.circuit.permits(Math.min(this.settings.batchSize(), capacity - outstanding), this.outbox);
+			if (wanted > 0) {
+				List<OutboxEntry> claimed = this.outbox.claim(this.settings.nodeId(), wanted, this.settings.lease());
+				if (claimed.isEmpty()) {
+					this.circuit.unused();
 				}
-				finally {
-					this.workerSlots.release();
-					nudge();
+				List<EntryProcessor.Ready<?>> ready = this.processor.prepare(claimed);
+				this.outstanding.addAndGet(ready.size());
+				ready.forEach(this::submit);
+				if (claimed.size() == wanted && this.outstanding.get() <= concurrency) {
+					return Duration.ZERO;
 				}
-			});
-		}
-		return this.running && claimed.size() == wanted;
-	}
-
-	private void awaitSignal(Duration timeout) throws InterruptedException {
-		this.lock.lock();
-		try {
-			long nanos = timeout.toNanos();
-			while (!this.signalled && this.running && nanos > 0) {
-				nanos = this.wakeUp.awaitNanos(nanos);
 			}
-			this.signalled = false;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void purgeIfDue(Instant now) {
-		if (now.isBefore(this.nextPurge)) {
-			return;
-		}
-		this.nextPurge = now.plus(PURGE_INTERVAL);
-		int purged = this.outbox.purge(now.minus(this.settings.retention()), now.minus(this.settings.dedupRetention()));
-		if (purged > 0) {
-			logger.debug("Purged {} finished outbox entries", purged);
-		}
-	}
-
-	private void process(OutboxEntry entry) {
-		String node = this.settings.nodeId();
-		EntryKind<?> kind = this.kinds.get(entry.kind());
-		Instant now = this.clock.instant();
-		if (kind == null) {
-			dead(entry, "no entry kind '" + entry.kind() + "' on node " + node
-					+ " (is the feature that wrote it switched off?)", false);
-			return;
-		}
-		if (Duration.between(entry.createdAt(), now).compareTo(this.settings.maxAge()) > 0) {
-			dead(entry, "gave up: older than " + this.settings.maxAge() + " after " + entry.attempts() + " attempts"
-					+ lastError(entry), false);
-			return;
-		}
-		attempt(kind, entry, now);
-	}
-
-	private <P> void attempt(EntryKind<P> kind, OutboxEntry entry, Instant now) {
-		String node = this.settings.nodeId();
-		P payload;
-		try {
-			payload = EntryPayloads.read(entry, kind.payloadType());
-		}
-		catch (IllegalArgumentException ex) {
-			dead(entry, String.valueOf(ex.getMessage()), true);
-			return;
-		}
-		Collection<String> dependencies = kind.dependsOn(payload);
-		if (!dependencies.isEmpty() && this.outbox.hasUnfinished(dependencies, entry.id())) {
-			// Waiting is not a failure: the entry keeps its attempts and its last error.
-			logger.debug("{} waits for {} to be delivered first", entry, dependencies);
-			this.outbox.reschedule(entry, node, now.plus(this.settings.dependencyWait()), null, false);
-			return;
-		}
-		if (kind.fullState() && this.outbox.hasNewerDelivered(entry)) {
-			this.outbox.markSuperseded(entry, node);
-			return;
-		}
-		long started = System.nanoTime();
-		DeliveryOutcome outcome;
-		try {
-			outcome = kind.deliver(payload, DeliveryAttempt.of(entry));
-		}
-		catch (RuntimeException ex) {
-			outcome = DeliveryOutcome.retry(describe(ex), ex);
-		}
-		record(entry, outcome, Duration.ofNanos(System.nanoTime() - started));
-	}
-
-	private void record(OutboxEntry entry, DeliveryOutcome outcome, Duration took) {
-		String node = this.settings.nodeId();
-		Instant now = this.clock.instant();
-		if (outcome instanceof DeliveryOutcome.Delivered) {
-			if (!this.outbox.markDelivered(entry, node)) {
-				logger.warn("Delivered {} but its claim had expired; another node may deliver it again. "
-						+ "Consider a longer lease.", entry);
+			else if (this.circuit.pauseReason().isPresent()) {
+				idle = min(idle, AFTER_FAILURE);
 			}
-			this.listener.delivered(entry, took);
-			resumeIfPaused();
 		}
-		else if (outcome instanceof DeliveryOutcome.Dead dead) {
-			dead(entry, dead.reason(), true);
-		}
-		else if (outcome instanceof DeliveryOutcome.Pause pause) {
-			Duration duration = (pause.duration() != null) ? pause.duration() : this.settings.authPause();
-			pause(pause.reason(), duration);
-			this.outbox.reschedule(entry, node, now.plus(duration), pause.reason(), false);
-		}
-		else if (outcome instanceof DeliveryOutcome.Retry retry) {
-			retry(entry, retry, now);
-		}
+		return (this.recorder.size() > 0) ? LINGER : idle;
 	}
 
-	private void retry(OutboxEntry entry, DeliveryOutcome.Retry retry, Instant now) {
-		Throwable cause = retry.cause();
-		if (cause != null && !this.settings.retry().getExceptionPredicate().test(cause)) {
-			dead(entry, "not retried by the retry policy: " + retry.reason(), true);
-			return;
-		}
-		int attempt = entry.attempts() + (retry.countsAttempt() ? 1 : 0);
-		if (attempt >= this.settings.retry().getMaxAttempts()) {
-			dead(entry, "gave up after " + attempt + " attempts: " + retry.reason(), true);
-			return;
-		}
-		Duration wait = (retry.after() != null) ? retry.after() : Duration.ofMillis(this.settings.retry()
-			.<Object>getIntervalBiFunction()
-			.apply(Math.max(1, attempt), Either.left((cause != null) ? cause : new IllegalStateException(retry.reason()))));
-		this.outbox.reschedule(entry, this.settings.nodeId(), now.plus(wait), retry.reason(), retry.countsAttempt());
-		this.listener.retrying(entry, retry.reason());
-		logger.debug("Attempt {} of {} failed, next in {}: {}", attempt, entry, wait, retry.reason());
+	private void submit(EntryProcessor.Ready<?> ready) {
+		this.workers.execute(() -> {
+			try {
+				this.processor.deliver(ready);
+			}
+			finally {
+				int left = this.outstanding.decrementAndGet();
+				if (left <= this.settings.concurrency() || this.recorder.size() >= this.settings.batchSize()) {
+					this.waiter.wake();
+				}
+			}
+		});
 	}
 
-	private void dead(OutboxEntry entry, String reason, boolean countAttempt) {
-		if (this.outbox.markDead(entry, this.settings.nodeId(), reason, countAttempt)) {
-			logger.warn("influence4j gave up on {}: {}. It is kept as a dead letter and can be requeued.", entry, reason);
-			this.listener.dead(entry, reason);
-		}
-	}
-
-	private void pause(String reason, Duration duration) {
-		Instant until = this.clock.instant().plus(duration);
-		boolean alreadyPaused = this.pausedUntil != null;
-		this.pauseReason = reason;
-		this.pausedUntil = until;
-		if (!alreadyPaused) {
-			logger.error("influence4j delivery paused for {}: {}. Entries keep their attempts and resume "
-					+ "automatically once the key is accepted.", duration, reason);
-		}
-		this.listener.paused(duration);
-	}
-
-	private void resumeIfPaused() {
-		if (this.pausedUntil != null) {
-			this.pausedUntil = null;
-			this.pauseReason = null;
-			logger.info("influence4j delivery resumed: Influence.io accepted the credentials again");
-		}
-	}
-
-	private static String lastError(OutboxEntry entry) {
-		return (entry.lastError() != null) ? "; last error: " + entry.lastError() : "";
-	}
-
-	private static String describe(Throwable failure) {
-		String message = failure.getMessage();
-		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	private static Duration min(Duration a, Duration b) {
+		Duration smaller = (a.compareTo(b) <= 0) ? a : b;
+		return smaller.isNegative() ? Duration.ZERO : smaller;
 	}
 
 	@Override
@@ -399,11 +274,12 @@ public final class OutboxDispatcher implements AutoCloseable {
 				return;
 			}
 			this.running = false;
-			thread = this.poller;
+			thread = this.loop;
 		}
-		// The poller is woken, not interrupted: an interrupt can break a JDBC call in progress (H2 closes its
-		// file on interrupts).
-		nudge();
+		// The loop is woken, not interrupted: an interrupt can break a JDBC call in progress (H2 closes its file on
+		// interrupts).
+		this.processor.stopping();
+		this.waiter.close();
 		this.workers.shutdown();
 		try {
 			if (thread != null) {
@@ -418,7 +294,9 @@ public final class OutboxDispatcher implements AutoCloseable {
 			this.workers.shutdownNow();
 		}
 		try {
+			this.recorder.flush();
 			int released = this.outbox.releaseAll(this.settings.nodeId());
+			this.outstanding.set(0);
 			logger.info("influence4j delivery stopped on node {}{}", this.settings.nodeId(),
 					(released > 0) ? "; released " + released + " claimed entries for other nodes" : "");
 		}

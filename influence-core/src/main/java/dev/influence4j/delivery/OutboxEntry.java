@@ -32,4 +32,16 @@ public record OutboxEntry(long id, String kind, String entityKey, @Nullable Stri
 				+ this.status + ", attempts=" + this.attempts + "]";
 	}
 
+	/**
+	 * This entry as claimed by a node.
+	 * @param node the node
+	 * @param leaseUntil when the claim expires
+	 * @param at when it was claimed
+	 * @return the claimed entry
+	 */
+	OutboxEntry claimed(String node, Instant leaseUntil, Instant at) {
+		return new OutboxEntry(this.id, this.kind, this.entityKey, this.dedupKey, this.payload, DeliveryStatus.IN_FLIGHT,
+				this.attempts, this.nextAttemptAt, this.lastError, node, leaseUntil, this.createdAt, at);
+	}
+
 }

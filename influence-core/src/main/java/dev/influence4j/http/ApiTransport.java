@@ -42,6 +42,8 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import dev.influence4j.Require;
+
 /**
  * Sends one JSON request to an Influence.io API with the client's policies applied: path overrides, body
  * customizers, error translation into {@link InfluenceApiException}s, retries and the optional circuit
@@ -75,6 +77,8 @@ public final class ApiTransport {
 
 	private final @Nullable CircuitBreaker circuitBreaker;
 
+	private final CircuitBreakerSettings circuitBreakerSettings;
+
 	ApiTransport(String name, RestClient restClient, JsonMapper json, Map<ApiEndpoint, String> paths,
 			List<RequestBodyCustomizer> customizers, List<String> secrets, long maxResponseBytes,
 			RetrySettings retrySettings, CircuitBreakerSettings circuitBreakerSettings) {
@@ -88,7 +92,18 @@ public final class ApiTransport {
 		this.retrySettings = retrySettings;
 		this.idempotentRetry = retry(name + "-idempotent", retrySettings, true);
 		this.unsafeRetry = retry(name + "-unsafe", retrySettings, false);
+		this.circuitBreakerSettings = circuitBreakerSettings;
 		this.circuitBreaker = circuitBreakerSettings.enabled() ? circuitBreaker(name, circuitBreakerSettings) : null;
+	}
+
+	/**
+	 * A transport that sends the same way (connection, headers, paths, customizers) but retries by other settings.
+	 * @param retry the retry settings
+	 * @return the transport
+	 */
+	public ApiTransport withRetry(RetrySettings retry) {
+		return new ApiTransport(this.name, this.restClient, this.json, this.paths, this.customizers, this.secrets,
+				this.maxResponseBytes, Require.present(retry, "retry settings"), this.circuitBreakerSettings);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.influence4j.platform;
 
 import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.InfluenceClientBuilder;
+import dev.influence4j.http.RetrySettings;
 
 /**
  * The Influence.io Platform API: server-to-server calls authenticated with the shop's API key. Thread-safe;
@@ -35,7 +36,10 @@ public final class PlatformClient {
 
 	private final WebhookSubscriptionApi webhooks;
 
+	private final ApiTransport transport;
+
 	private PlatformClient(ApiTransport transport) {
+		this.transport = transport;
 		this.customers = new CustomerApi(transport);
 		this.points = new PointsApi(transport);
 		this.memberships = new MembershipApi(transport);
@@ -44,6 +48,17 @@ public final class PlatformClient {
 		this.collections = new CollectionApi(transport);
 		this.rewards = new RewardApi(transport);
 		this.webhooks = new WebhookSubscriptionApi(transport);
+	}
+
+	/**
+	 * A client configured like this one (base URL, key, timeouts, paths, customizers, observations) that retries
+	 * calls by other settings. The delivery engine sends with {@code withRetry(RetrySettings.none())}: one HTTP
+	 * attempt per outbox attempt, its own retry policy deciding the rest.
+	 * @param retry the retry settings
+	 * @return the client
+	 */
+	public PlatformClient withRetry(RetrySettings retry) {
+		return new PlatformClient(this.transport.withRetry(retry));
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
 import dev.influence4j.http.RetrySettings;
 import dev.influence4j.platform.FinancialStatus;
 import dev.influence4j.platform.InfluenceOrder;
@@ -57,7 +59,10 @@ final class DeliveryFixture implements AutoCloseable {
 			.withAuthPause(Duration.ofMillis(300))
 			.withDependencyWait(Duration.ofMillis(50))
 			.withLease(Duration.ofSeconds(10))
-			.withShutdownTimeout(Duration.ofSeconds(2));
+			.withShutdownTimeout(Duration.ofSeconds(2))
+			.withCircuitBreaker(CircuitBreakerConfig.from(DeliverySettings.defaultCircuitBreaker())
+				.waitDurationInOpenState(Duration.ofMillis(100))
+				.build());
 	}
 
 	OutboxWriter writer() {

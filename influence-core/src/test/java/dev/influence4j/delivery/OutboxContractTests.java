@@ -3,6 +3,7 @@ package dev.influence4j.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -104,7 +105,7 @@ class OutboxContractTests {
 		assertThat(outbox.claim("node", 10, LEASE)).extracting(OutboxEntry::id).containsExactly(a1, b1);
 		assertThat(outbox.claim("node", 10, LEASE)).isEmpty();
 
-		outbox.markDelivered(outbox.find(a1).orElseThrow(), "node");
+		outbox.markDelivered(List.of(outbox.find(a1).orElseThrow()), "node");
 		assertThat(outbox.claim("node", 10, LEASE)).extracting(OutboxEntry::id).containsExactly(a2);
 	}
 
@@ -137,15 +138,55 @@ class OutboxContractTests {
 		OutboxEntry crashed = outbox.claim("crashed-node", 10, LEASE).get(0);
 
 		assertThat(outbox.claim("survivor", 10, LEASE)).isEmpty();
+		assertThat(outbox.takeOverExpired()).isEmpty();
 		this.clock.advance(LEASE.plusSeconds(1));
+		assertThat(outbox.takeOverExpired()).containsExactly(new Outbox.Takeover("crashed-node", List.of(crashed.id())));
+		assertThat(outbox.takeOverExpired()).isEmpty();
 		List<OutboxEntry> takenOver = outbox.claim("survivor", 10, LEASE);
 
 		assertThat(takenOver).singleElement().satisfies((entry) -> {
 			assertThat(entry.claimedBy()).isEqualTo("survivor");
 			assertThat(entry.attempts()).isEqualTo(1);
+			assertThat(entry.lastError()).contains("claim of node crashed-node expired");
 		});
-		assertThat(outbox.markDelivered(crashed, "crashed-node")).isFalse();
-		assertThat(outbox.markDelivered(takenOver.get(0), "survivor")).isTrue();
+		assertThat(outbox.markDelivered(List.of(crashed), "crashed-node")).isZero();
+		assertThat(outbox.markDelivered(takenOver, "survivor")).isOne();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
+	void aRenewedClaimIsNotTakenOver(Store store) {
+		Outbox outbox = store.factory().apply(this.clock);
+		outbox.append(entry("order:1", "a"));
+		outbox.append(entry("order:2", "b"));
+		outbox.claim("alive", 1, LEASE);
+		outbox.claim("dead", 1, LEASE);
+
+		this.clock.advance(LEASE.dividedBy(2));
+		assertThat(outbox.renewLeases("alive", LEASE)).isOne();
+		this.clock.advance(LEASE.dividedBy(2).plusSeconds(1));
+
+		assertThat(outbox.takeOverExpired()).extracting(Outbox.Takeover::node).containsExactly("dead");
+		assertThat(outbox.countsByStatus()).containsEntry(DeliveryStatus.IN_FLIGHT, 1L).containsEntry(DeliveryStatus.PENDING, 1L);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
+	void entriesWaitingAfterFailedAttemptsAreBroughtForwardAndWaitersMadeDue(Store store) {
+		Outbox outbox = store.factory().apply(this.clock);
+		outbox.append(entry("order:1", "failed"));
+		outbox.append(entry("order:2", "waits for a dependency"));
+		outbox.append(entry("order:3", "new"));
+		List<OutboxEntry> claimed = outbox.claim("node", 2, LEASE);
+		Instant later = this.clock.instant().plus(Duration.ofHours(1));
+		outbox.reschedule(claimed.get(0), "node", later, "HTTP 503", true);
+		outbox.reschedule(claimed.get(1), "node", later, null, false);
+
+		assertThat(outbox.claim("node", 10, LEASE)).extracting(OutboxEntry::entityKey).containsExactly("order:3");
+		assertThat(outbox.bringForward()).isOne();
+		assertThat(outbox.dueNow(List.of(claimed.get(1).id()))).isOne();
+		assertThat(outbox.claim("node", 10, LEASE)).extracting(OutboxEntry::entityKey)
+			.containsExactlyInAnyOrder("order:1", "order:2");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -206,8 +247,7 @@ class OutboxContractTests {
 		outbox.append(entry("order:3", "dead"));
 		outbox.append(entry("order:4", "pending"));
 		List<OutboxEntry> claimed = outbox.claim("node", 3, LEASE);
-		outbox.markDelivered(claimed.get(0), "node");
-		outbox.markDelivered(claimed.get(1), "node");
+		outbox.markDelivered(List.of(claimed.get(0), claimed.get(1)), "node");
 		outbox.markDead(claimed.get(2), "node", "rejected", true);
 		this.clock.advance(Duration.ofDays(8));
 
@@ -241,17 +281,18 @@ class OutboxContractTests {
 		long order = outbox.append(entry("order:1", "o"));
 		long newer = outbox.append(entry("product:p-1", "v2"));
 
-		assertThat(outbox.hasUnfinished(List.of("product:p-1", "customer:42"), order)).isTrue();
-		assertThat(outbox.hasUnfinished(List.of("customer:42"), order)).isFalse();
-		assertThat(outbox.hasUnfinished(List.of(), order)).isFalse();
+		assertThat(outbox.oldestUnfinished(List.of("product:p-1", "customer:42", "order:1")))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("product:p-1", order - 1, "order:1", order));
+		assertThat(outbox.oldestUnfinished(List.of("customer:42"))).isEmpty();
+		assertThat(outbox.oldestUnfinished(List.of())).isEmpty();
 
 		OutboxEntry productV1 = outbox.claim("node", 10, LEASE).get(0);
 		outbox.markDead(productV1, "node", "rejected", true);
-		assertThat(outbox.hasUnfinished(List.of("product:p-1"), order)).isFalse();
+		assertThat(outbox.oldestUnfinished(List.of("product:p-1"))).containsExactly(Map.entry("product:p-1", newer));
 		assertThat(outbox.hasNewerDelivered(productV1)).isFalse();
 
 		OutboxEntry productV2 = outbox.claim("node", 10, LEASE).stream().filter((e) -> e.id() == newer).findFirst().orElseThrow();
-		outbox.markDelivered(productV2, "node");
+		outbox.markDelivered(List.of(productV2), "node");
 		assertThat(outbox.hasNewerDelivered(productV1)).isTrue();
 	}
 

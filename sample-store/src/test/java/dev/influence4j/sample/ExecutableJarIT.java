@@ -2,6 +2,7 @@ package dev.influence4j.sample;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,7 +98,8 @@ class ExecutableJarIT {
 			try {
 				return get("http://localhost:" + port + "/").statusCode() == 200;
 			}
-			catch (ConnectException ex) {
+			catch (ConnectException | HttpTimeoutException ex) {
+				// Not listening yet, or too busy starting to answer on a loaded machine.
 				return false;
 			}
 		});

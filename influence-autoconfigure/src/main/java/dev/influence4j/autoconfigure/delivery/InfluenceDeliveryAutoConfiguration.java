@@ -39,6 +39,7 @@ import dev.influence4j.delivery.Outbox;
 import dev.influence4j.delivery.OutboxDispatcher;
 import dev.influence4j.delivery.OutboxWriter;
 import dev.influence4j.delivery.StorefrontKind;
+import dev.influence4j.http.RetrySettings;
 import dev.influence4j.platform.PlatformClient;
 import dev.influence4j.sync.SyncKinds;
 
@@ -139,7 +140,9 @@ public final class InfluenceDeliveryAutoConfiguration {
 	OutboxDispatcher influenceOutboxDispatcher(Outbox outbox, PlatformClient platformClient,
 			ObjectProvider<EntryKind<?>> kinds, ObjectProvider<DeliveryListener> listeners,
 			InfluenceProperties properties) {
-		return new OutboxDispatcher(outbox, withOwn(SyncKinds.all(platformClient), kinds.orderedStream().toList()),
+		// One HTTP attempt per outbox attempt: the outbox's retry policy decides about the next one.
+		PlatformClient oneAttempt = platformClient.withRetry(RetrySettings.none());
+		return new OutboxDispatcher(outbox, withOwn(SyncKinds.all(oneAttempt), kinds.orderedStream().toList()),
 				settings(properties.getDelivery()), new CompositeDeliveryListener(listeners.orderedStream().toList()),
 				Clock.systemUTC());
 	}
