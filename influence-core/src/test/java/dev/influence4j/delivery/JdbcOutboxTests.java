@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,7 +63,16 @@ class JdbcOutboxTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "postgresql", "h2" })
 	void nodesStartingAtOnceOnAnEmptyDatabaseAllCreateTheSchemaWithoutFailing(String database) throws Exception {
-		DataSource dataSource = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
+		nodesStartAtOnce(database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres());
+	}
+
+	@Test
+	@Tag("mariadb")
+	void nodesStartingAtOnceOnAnEmptyMariaDbDatabaseAllCreateTheSchemaWithoutFailing() throws Exception {
+		nodesStartAtOnce(TestDatabases.mariadb());
+	}
+
+	private void nodesStartAtOnce(DataSource dataSource) throws Exception {
 		DatabasePlatform platform = DatabasePlatform.of(dataSource);
 		int nodes = 8;
 		CyclicBarrier start = new CyclicBarrier(nodes);
@@ -96,6 +106,12 @@ class JdbcOutboxTests {
 		assertThat(DatabasePlatform.fromProductName("MySQL")).isEqualTo(DatabasePlatform.MYSQL);
 		assertThat(DatabasePlatform.fromProductName("MariaDB")).isEqualTo(DatabasePlatform.MARIADB);
 		assertThat(DatabasePlatform.fromProductName("Microsoft SQL Server")).isEqualTo(DatabasePlatform.OTHER);
+	}
+
+	@Test
+	@Tag("mariadb")
+	void recognisesMariaDb() {
+		assertThat(DatabasePlatform.of(TestDatabases.mariadb())).isEqualTo(DatabasePlatform.MARIADB);
 	}
 
 	@Test
