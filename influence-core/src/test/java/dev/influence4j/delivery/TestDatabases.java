@@ -23,6 +23,8 @@ final class TestDatabases {
 
 	private static MariaDbServer mariadb;
 
+	private static RuntimeException mariadbFailure;
+
 	private TestDatabases() {
 	}
 
@@ -62,8 +64,18 @@ final class TestDatabases {
 	}
 
 	static synchronized MariaDbServer mariadbServer() {
+		// Tried once: every later test fails at once with the first attempt's reason.
+		if (mariadbFailure != null) {
+			throw new IllegalStateException("the test MariaDB server could not be started", mariadbFailure);
+		}
 		if (mariadb == null) {
-			mariadb = MariaDbServer.start();
+			try {
+				mariadb = MariaDbServer.start();
+			}
+			catch (RuntimeException ex) {
+				mariadbFailure = ex;
+				throw ex;
+			}
 		}
 		return mariadb;
 	}
