@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,6 +107,56 @@ class JdbcOutboxTests {
 		assertThat(DatabasePlatform.fromProductName("MySQL")).isEqualTo(DatabasePlatform.MYSQL);
 		assertThat(DatabasePlatform.fromProductName("MariaDB")).isEqualTo(DatabasePlatform.MARIADB);
 		assertThat(DatabasePlatform.fromProductName("Microsoft SQL Server")).isEqualTo(DatabasePlatform.OTHER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "h2" })
+	void aClaimSkipsAnEntryLockedByAnotherTransactionInsteadOfWaiting(String database) throws Exception {
+		claimSkipsLockedEntry(database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres());
+	}
+
+	@Test
+	@Tag("mariadb")
+	void aClaimOnMariaDbSkipsAnEntryLockedByAnotherTransactionInsteadOfWaiting() throws Exception {
+		claimSkipsLockedEntry(TestDatabases.mariadb());
+	}
+
+	private void claimSkipsLockedEntry(DataSource dataSource) throws Exception {
+		JdbcOutbox outbox = OutboxContractTests.jdbc(dataSource, DatabasePlatform.of(dataSource), this.clock);
+		long locked = outbox.append(NewOutboxEntry.of("test", "order:1", "{}"));
+		long free = outbox.append(NewOutboxEntry.of("test", "order:2", "{}"));
+		TransactionTemplate otherTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			executor.submit(() -> otherTransaction.executeWithoutResult((status) -> {
+				JdbcClient.create(dataSource).sql("SELECT id FROM influence_outbox WHERE id = :id FOR UPDATE")
+					.param("id", locked)
+					.query(Long.class)
+					.single();
+				holding.countDown();
+				awaitQuietly(release);
+			}));
+			assertThat(holding.await(1, TimeUnit.MINUTES)).as("the other transaction locked the first entry").isTrue();
+
+			// Waiting for the lock would end only when the other transaction does, which is after this timeout.
+			Future<List<OutboxEntry>> claim = executor.submit(() -> outbox.claim("node", 10, Duration.ofMinutes(1)));
+			assertThat(claim.get(10, TimeUnit.SECONDS)).extracting(OutboxEntry::id).containsExactly(free);
+		}
+		finally {
+			release.countDown();
+			executor.shutdown();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
