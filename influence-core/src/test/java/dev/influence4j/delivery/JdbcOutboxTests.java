@@ -166,6 +166,21 @@ class JdbcOutboxTests {
 	}
 
 	@Test
+	void refusesAMySqlOrMariaDbTooOldToSkipLockedRows() {
+		assertThat(DatabasePlatform.fromProduct("MariaDB", "10.6.18-MariaDB")).isEqualTo(DatabasePlatform.MARIADB);
+		assertThat(DatabasePlatform.fromProduct("MariaDB", "11.4.2-MariaDB")).isEqualTo(DatabasePlatform.MARIADB);
+		assertThat(DatabasePlatform.fromProduct("MySQL", "5.5.5-10.11.6-MariaDB-0+deb12u1")).isEqualTo(DatabasePlatform.MARIADB);
+		assertThat(DatabasePlatform.fromProduct("MySQL", "8.0.36")).isEqualTo(DatabasePlatform.MYSQL);
+
+		assertThatIllegalStateException().isThrownBy(() -> DatabasePlatform.fromProduct("MariaDB", "10.5.23-MariaDB-0+deb11u1"))
+			.withMessageContaining("MariaDB 10.6 or later");
+		assertThatIllegalStateException().isThrownBy(() -> DatabasePlatform.fromProduct("MySQL", "5.5.5-10.3.39-MariaDB"))
+			.withMessageContaining("MariaDB 10.6 or later");
+		assertThatIllegalStateException().isThrownBy(() -> DatabasePlatform.fromProduct("MySQL", "5.7.44"))
+			.withMessageContaining("MySQL 8.0 or later");
+	}
+
+	@Test
 	void refusesToCreateASchemaItDoesNotShip() {
 		JdbcOutbox outbox = new JdbcOutbox(TestDatabases.h2(), DatabasePlatform.OTHER, "influence_", this.clock);
 
