@@ -1,7 +1,6 @@
 package dev.influence4j.delivery;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,11 +22,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.TransactionDefinition;
@@ -68,6 +72,8 @@ public final class JdbcOutbox implements Outbox {
 	private static final String CLAIM_SET = "status = 'IN_FLIGHT', claimed_by = :node, lease_until = :lease, "
 			+ "updated_at = :now";
 
+	private final DataSource dataSource;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -91,7 +97,7 @@ public final class JdbcOutbox implements Outbox {
 	 * @param clock the clock for due times and leases
 	 */
 	public JdbcOutbox(DataSource dataSource, DatabasePlatform platform, String tablePrefix, Clock clock) {
-		Require.present(dataSource, "data source");
+		this.dataSource = Require.present(dataSource, "data source");
 		this.platform = Require.present(platform, "database platform");
 		Require.present(tablePrefix, "table prefix");
 		if (!tablePrefix.matches("[A-Za-z_][A-Za-z0-9_]{0,40}")) {
@@ -135,7 +141,8 @@ public final class JdbcOutbox implements Outbox {
 					+ this.table + " yourself (see schema-postgresql.sql in influence-core for its columns) and "
 					+ "switch schema initialization off");
 		}
-		String script = readResource(resource).replace(DEFAULT_TABLE_PREFIX, this.tablePrefix);
+		ResourceDatabasePopulator script = new ResourceDatabasePopulator(schemaScript(resource));
+		script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
 		// Several nodes may start at once on an empty database, and CREATE ... IF NOT EXISTS does not protect
 		// against a creator that has not committed yet (on PostgreSQL the second fails on a catalog index, on
 		// H2 on an index). On PostgreSQL, DDL is transactional: one advisory lock held by the transaction makes
@@ -150,9 +157,8 @@ public final class JdbcOutbox implements Outbox {
 							.query((RowCallbackHandler) (row) -> {
 							});
 					}
-					for (String statement : statements(script)) {
-						this.jdbc.sql(statement).update();
-					}
+					// On the transaction's connection, so under the advisory lock.
+					DatabasePopulatorUtils.execute(script, this.dataSource);
 				});
 				return;
 			}
@@ -166,36 +172,17 @@ public final class JdbcOutbox implements Outbox {
 		}
 	}
 
-	private static String readResource(String name) {
-		try (InputStream in = JdbcOutbox.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("schema file " + name + " is missing from influence-core");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	/** The schema file shipped for the database, with this outbox's table prefix. */
+	private Resource schemaScript(String name) {
+		ClassPathResource file = new ClassPathResource(name, JdbcOutbox.class);
+		try {
+			String script = file.getContentAsString(StandardCharsets.UTF_8)
+				.replace(DEFAULT_TABLE_PREFIX, this.tablePrefix);
+			return new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8), file.getPath());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("could not read schema file " + name, ex);
+			throw new IllegalStateException("could not read schema file " + name + " from influence-core", ex);
 		}
-	}
-
-	private static List<String> statements(String script) {
-		List<String> statements = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (String line : script.split("\n")) {
-			if (line.strip().startsWith("--")) {
-				continue;
-			}
-			current.append(line).append('\n');
-			if (line.strip().endsWith(";")) {
-				String statement = current.toString().strip();
-				statements.add(statement.substring(0, statement.length() - 1));
-				current.setLength(0);
-			}
-		}
-		if (!current.toString().isBlank()) {
-			statements.add(current.toString().strip());
-		}
-		return statements;
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 -- influence4j delivery queue (outbox for what the shop sends, inbox for webhooks it receives).
 -- MySQL 8.0+ and MariaDB 10.6+ (both needed for FOR UPDATE SKIP LOCKED). InnoDB.
+-- Binary collation, so that keys compare as the code compares them: with the default collations, which ignore
+-- case, a delivered 'product:SKU-A' counted as a newer state of 'product:sku-a' (never sent then), and two
+-- webhooks whose ids differ only in case as one. (Trailing spaces still do not count: utf8mb4_bin pads.)
 -- Times are epoch milliseconds (UTC). Flyway/Liquibase users: copy this file into a migration.
 CREATE TABLE IF NOT EXISTS influence_outbox (
     id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -18,4 +21,4 @@ CREATE TABLE IF NOT EXISTS influence_outbox (
     CONSTRAINT influence_outbox_dedup UNIQUE (dedup_key),
     INDEX influence_outbox_due (status, next_attempt_at, id),
     INDEX influence_outbox_key (entity_key, id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

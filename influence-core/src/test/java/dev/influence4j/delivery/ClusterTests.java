@@ -6,14 +6,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three nodes sharing one PostgreSQL database: thousands of entries are delivered exactly once, in order
- * per entity, with no errors. Modelled on db-scheduler's cluster tests.
+ * Three nodes sharing one database: thousands of entries are delivered exactly once, in order per entity,
+ * with no errors. Modelled on db-scheduler's cluster tests. On PostgreSQL with both claim strategies;
+ * {@link MariaDbClusterTests} runs it on MariaDB.
  */
 class ClusterTests {
 
@@ -44,16 +49,35 @@ class ClusterTests {
 
 	private final List<DeliveryFixture> nodes = new ArrayList<>();
 
+	/** A fresh database, the platform its schema is created for, and the platform the nodes claim as. */
+	record Database(String name, Supplier<DataSource> dataSource, DatabasePlatform schema, DatabasePlatform claims) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	static Stream<Arguments> databases() {
+		return Stream.of(
+				Arguments.of(new Database("postgresql, skip locked", TestDatabases::postgres, DatabasePlatform.POSTGRESQL,
+						DatabasePlatform.POSTGRESQL)),
+				Arguments.of(new Database("postgresql, lease", TestDatabases::postgres, DatabasePlatform.POSTGRESQL,
+						DatabasePlatform.OTHER)));
+	}
+
 	@AfterEach
 	void stop() {
 		this.nodes.forEach(DeliveryFixture::close);
 	}
 
-	@Test
-	void threeNodesDeliverTenThousandEntriesExactlyOnceInOrderPerKey() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void threeNodesDeliverTenThousandEntriesExactlyOnceInOrderPerKey(Database under) {
 		sink.stubFor(put(urlPathMatching("/v1/products/.*")).willReturn(okJson("{}")));
-		DataSource database = TestDatabases.postgres();
-		DeliveryFixture writerNode = new DeliveryFixture(database, DatabasePlatform.POSTGRESQL, sink.baseUrl());
+		DataSource database = under.dataSource().get();
+		DeliveryFixture writerNode = new DeliveryFixture(database, under.schema(), sink.baseUrl());
 		this.nodes.add(writerNode);
 		OutboxWriter writer = writerNode.writer();
 		// Round robin over the keys: every key gets ten versions, written in ascending order.
@@ -62,7 +86,7 @@ class ClusterTests {
 		}
 
 		for (String node : List.of("node-a", "node-b", "node-c")) {
-			DeliveryFixture fixture = new DeliveryFixture(database, DatabasePlatform.POSTGRESQL, sink.baseUrl());
+			DeliveryFixture fixture = new DeliveryFixture(database, under.claims(), sink.baseUrl());
 			this.nodes.add(fixture);
 			fixture.start(DeliveryFixture.fastSettings(node).withConcurrency(4).withBatchSize(20));
 		}

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every outbox store guarantees, run against memory, H2 and PostgreSQL, with both claim strategies
- * ({@code SKIP LOCKED} and lease-based conditional updates).
+ * ({@code SKIP LOCKED} and lease-based conditional updates); {@link MariaDbOutboxContractTests} runs them on
+ * MariaDB.
  */
 class OutboxContractTests {
 
@@ -306,6 +307,23 @@ class OutboxContractTests {
 
 		assertThat(outbox.releaseAll("leaving")).isEqualTo(2);
 		assertThat(outbox.claim("other", 10, LEASE)).hasSize(2).allSatisfy((entry) -> assertThat(entry.attempts()).isZero());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
+	void keysThatDifferOnlyInCaseAreDifferentKeys(Store store) {
+		Outbox outbox = store.factory().apply(this.clock);
+
+		assertThat(outbox.appendIfAbsent(new NewOutboxEntry("webhook", "webhook:1", "{}", "points/redeemed:aBc1"))).isTrue();
+		assertThat(outbox.appendIfAbsent(new NewOutboxEntry("webhook", "webhook:2", "{}", "points/redeemed:AbC1"))).isTrue();
+
+		long lower = outbox.append(entry("product:sku-a", "lower"));
+		long upper = outbox.append(entry("product:SKU-A", "upper"));
+		List<OutboxEntry> claimed = outbox.claim("node", 10, LEASE);
+		assertThat(claimed).extracting(OutboxEntry::id).contains(lower, upper);
+		assertThat(outbox.hasUnfinished(List.of("product:SKU-A"), upper)).isFalse();
+		outbox.markDelivered(claimed.stream().filter((entry) -> entry.id() == upper).findFirst().orElseThrow(), "node");
+		assertThat(outbox.hasNewerDelivered(outbox.find(lower).orElseThrow())).isFalse();
 	}
 
 }
