@@ -72,12 +72,21 @@ final class DeliveryCircuit {
 	}
 
 	/**
+	 * Whether the breaker is open or half open: delivery fails as a whole.
+	 * @return whether claims are held back
+	 */
+	boolean holdsClaims() {
+		CircuitBreaker.State state = this.breaker.getState();
+		return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN;
+	}
+
+	/**
 	 * Whether claims are held back.
 	 * @return the reason while they are, or empty
 	 */
 	Optional<String> pauseReason() {
 		CircuitBreaker.State state = this.breaker.getState();
-		return (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN)
+		return holdsClaims()
 				? Optional.of("Influence.io deliveries are failing (circuit breaker " + state.name().toLowerCase() + "): "
 						+ this.lastFailure)
 				: Optional.empty();

@@ -149,6 +149,11 @@ final class EntryProcessor {
 			return;
 		}
 		this.circuit.record(outcome, took);
+		if (outcome instanceof DeliveryOutcome.Retry retry && retry.countsAttempt() && this.circuit.holdsClaims()) {
+			// An outage, not this entry's fault: the trials the circuit breaker lets through while it lasts must not
+			// use up the entry's attempts.
+			outcome = new DeliveryOutcome.Retry(retry.reason(), retry.after(), false, retry.cause());
+		}
 		record(entry, outcome, took);
 	}
 
