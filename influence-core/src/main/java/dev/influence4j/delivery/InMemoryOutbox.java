@@ -290,7 +290,7 @@ public final class InMemoryOutbox implements Outbox {
 		Instant now = this.clock.instant();
 		int brought = 0;
 		for (OutboxEntry entry : List.copyOf(this.entries.values())) {
-			if (entry.status() == DeliveryStatus.PENDING && entry.nextAttemptAt().isAfter(now) && entry.attempts() > 0) {
+			if (entry.status() == DeliveryStatus.PENDING && entry.nextAttemptAt().isAfter(now) && entry.lastError() != null) {
 				this.entries.put(entry.id(), copy(entry, DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, now));
 				brought++;
 			}

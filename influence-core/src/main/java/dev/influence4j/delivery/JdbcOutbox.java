@@ -527,7 +527,7 @@ public final class JdbcOutbox implements Outbox {
 	public int bringForward() {
 		long now = now();
 		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET next_attempt_at = :now, updated_at = :now WHERE "
-				+ "status = 'PENDING' AND next_attempt_at > :now AND attempts > 0")
+				+ "status = 'PENDING' AND next_attempt_at > :now AND last_error IS NOT NULL")
 			.param("now", now));
 	}
 

@@ -52,8 +52,9 @@ public interface OutboxOperations {
 	int requeueAllDead();
 
 	/**
-	 * Make every entry that waits for its next attempt after failed ones due now ("retry now"), for when
-	 * Influence.io is known to answer again. Entries waiting for their first attempt are due anyway.
+	 * Make every entry that waits for its next attempt after a failed one due now ("retry now"), for when
+	 * Influence.io is known to answer again. Entries waiting for their first attempt are due anyway, and those
+	 * waiting only for other entries keep waiting.
 	 * @return how many were brought forward
 	 */
 	int bringForward();
