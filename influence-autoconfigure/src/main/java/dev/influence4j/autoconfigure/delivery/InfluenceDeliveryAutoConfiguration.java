@@ -139,11 +139,15 @@ public final class InfluenceDeliveryAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxDispatcher influenceOutboxDispatcher(Outbox outbox, PlatformClient platformClient,
 			ObjectProvider<EntryKind<?>> kinds, ObjectProvider<DeliveryListener> listeners,
-			InfluenceProperties properties) {
+			ObjectProvider<DeliverySettingsCustomizer> customizers, InfluenceProperties properties) {
+		DeliverySettings settings = settings(properties.getDelivery());
+		for (DeliverySettingsCustomizer customizer : customizers.orderedStream().toList()) {
+			settings = customizer.customize(settings);
+		}
 		// One HTTP attempt per outbox attempt: the outbox's retry policy decides about the next one.
 		PlatformClient oneAttempt = platformClient.withRetry(RetrySettings.none());
 		return new OutboxDispatcher(outbox, withOwn(SyncKinds.all(oneAttempt), kinds.orderedStream().toList()),
-				settings(properties.getDelivery()), new CompositeDeliveryListener(listeners.orderedStream().toList()),
+				settings, new CompositeDeliveryListener(listeners.orderedStream().toList()),
 				Clock.systemUTC());
 	}
 
