@@ -99,9 +99,12 @@ public final class DeliveryLoadHarness {
 			}
 			awaitDelivered(outbox, option("entries"));
 			long drainMillis = millisSince(drainStarted);
-			System.out.printf("backlog: %d entries, %d keys, %d nodes x %d workers, sink %d ms: delivered in %d ms = %.0f entries/s%n",
-					option("entries"), option("keys"), option("nodes"), option("concurrency"), option("sinkLatencyMs"),
-					drainMillis, option("entries") * 1000.0 / drainMillis);
+			double rate = option("entries") * 1000.0 / drainMillis;
+			// What the workers could do if the database cost nothing: each one sends one entry per sink latency.
+			double ceiling = option("nodes") * option("concurrency") * 1000.0 / Math.max(1, option("sinkLatencyMs"));
+			System.out.printf("backlog: %d entries, %d keys, %d nodes x %d workers, sink %d ms: delivered in %d ms = %.0f "
+					+ "entries/s, ceiling %.0f/s, ratio %.2f%n", option("entries"), option("keys"), option("nodes"),
+					option("concurrency"), option("sinkLatencyMs"), drainMillis, rate, ceiling, rate / ceiling);
 
 			steadyState(writer, outbox, nodes);
 			nodes.forEach(OutboxDispatcher::close);
