@@ -68,6 +68,20 @@ final class DeliveryFixture implements AutoCloseable {
 				.build());
 	}
 
+	/**
+	 * Fast settings whose circuit breaker never opens within a test, for tests of the retry schedule of one
+	 * entry: with the breaker on, an entry that fails while nothing else succeeds is an outage, and the trials
+	 * during an outage do not count as attempts.
+	 * @param node the node id
+	 * @return the settings
+	 */
+	static DeliverySettings fastSettingsWithoutCircuitBreaker(String node) {
+		return fastSettings(node).withCircuitBreaker(CircuitBreakerConfig.from(DeliverySettings.defaultCircuitBreaker())
+			.slidingWindowSize(10_000)
+			.minimumNumberOfCalls(10_000)
+			.build());
+	}
+
 	OutboxWriter writer() {
 		return new OutboxWriter(this.outbox, () -> this.dispatchers.forEach(OutboxDispatcher::nudge),
 				SyncKinds.storefront(this.client));

@@ -99,7 +99,7 @@ class OutboxDispatcherTests {
 				writer.write(new ProductSavedEvent(InfluenceProduct.of("p-" + product, "v" + version)));
 			}
 		}
-		this.fixture.start(DeliveryFixture.fastSettings("node"));
+		this.fixture.start(DeliveryFixture.fastSettingsWithoutCircuitBreaker("node"));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.fixture.retries.size() >= 10);
 		sink.resetMappings();
@@ -225,7 +225,7 @@ class OutboxDispatcherTests {
 	void anEntryThatKeepsFailingBecomesADeadLetterAfterTheLastAttempt() {
 		sink.stubFor(any(urlPathMatching("/v1/orders.*")).willReturn(aResponse().withStatus(500)));
 		this.fixture.writer().write(OrderCompletedEvent.of(DeliveryFixture.order("1001", FinancialStatus.PAID)));
-		this.fixture.start(DeliveryFixture.fastSettings("node"));
+		this.fixture.start(DeliveryFixture.fastSettingsWithoutCircuitBreaker("node"));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.fixture.count(DeliveryStatus.DEAD)).isEqualTo(1));
 		OutboxEntry dead = this.fixture.outbox.deadLetters(0, 1).get(0);
