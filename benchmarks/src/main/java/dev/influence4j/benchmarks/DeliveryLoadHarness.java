@@ -86,6 +86,9 @@ public final class DeliveryLoadHarness {
 			String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort();
 			OutboxWriter writer = new OutboxWriter(outbox, () -> { }, SyncKinds.storefront(client(sinkUrl)));
 
+			clientAlone(sinkUrl); // warm-up: the JIT and the connections
+			double clientAlone = clientAlone(sinkUrl);
+
 			long writeStarted = System.nanoTime();
 			for (int i = 0; i < option("entries"); i++) {
 				writer.write(new ProductSavedEvent(InfluenceProduct.of("p-" + (i % option("keys")), "backlog")));
@@ -105,6 +108,8 @@ public final class DeliveryLoadHarness {
 			System.out.printf("backlog: %d entries, %d keys, %d nodes x %d workers, sink %d ms: delivered in %d ms = %.0f "
 					+ "entries/s, ceiling %.0f/s, ratio %.2f%n", option("entries"), option("keys"), option("nodes"),
 					option("concurrency"), option("sinkLatencyMs"), drainMillis, rate, ceiling, rate / ceiling);
+			System.out.printf("backlog against the client alone on this machine: %.0f of %.0f/s, ratio %.2f%n", rate,
+					clientAlone, rate / clientAlone);
 
 			steadyState(writer, outbox, nodes);
 			nodes.forEach(OutboxDispatcher::close);
@@ -132,6 +137,36 @@ public final class DeliveryLoadHarness {
 		System.out.printf("steady state: %d entries/s for %d s: write-to-delivery latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d samples)%n",
 				option("rate"), option("seconds"), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
 				percentile(sorted, 100), sorted.length);
+	}
+
+	/**
+	 * The same requests from as many threads as all nodes have workers, straight through the client, with no
+	 * outbox: what this machine's CPU allows the HTTP client and the sink, the practical ceiling.
+	 * @return requests per second
+	 */
+	private double clientAlone(String sinkUrl) throws InterruptedException {
+		PlatformClient client = client(sinkUrl);
+		int threads = option("nodes") * option("concurrency");
+		int perThread = Math.max(100, option("entries") / threads / 2);
+		List<Thread> senders = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			Thread sender = new Thread(() -> {
+				for (int i = 0; i < perThread; i++) {
+					client.products().upsert(InfluenceProduct.of("warm-" + thread + "-" + i, "client alone"));
+				}
+			});
+			sender.start();
+			senders.add(sender);
+		}
+		for (Thread sender : senders) {
+			sender.join();
+		}
+		double rate = threads * perThread * 1000.0 / millisSince(started);
+		System.out.printf("client alone: %d threads sent %d requests to the sink at %.0f/s%n", threads,
+				threads * perThread, rate);
+		return rate;
 	}
 
 	private static long percentile(long[] sorted, int percentile) {

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -48,6 +53,12 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 	private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.disabled();
 
 	private RestClient.@Nullable Builder restClientBuilder;
+
+	/**
+	 * Threads shared by every client's JDK {@link HttpClient}: daemon threads, created when needed and ended after
+	 * a minute idle, so no client needs closing.
+	 */
+	private static final ExecutorService HTTP_THREADS = httpThreads();
 
 	private @Nullable ClientHttpRequestFactory requestFactory;
 
@@ -254,14 +265,27 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 	private ClientHttpRequestFactory jdkRequestFactory() {
 		// Plain http (sandboxes, tests) gets HTTP/1.1: the JDK client would otherwise try an h2c upgrade that
 		// local servers answer badly. https negotiates HTTP/2 with ALPN as usual.
+		// One pool of reused threads for the JDK client's own work and for writing request bodies: without it,
+		// Spring starts a new thread for every request that has a body (SimpleAsyncTaskExecutor), which was most
+		// of the CPU that delivery used.
 		HttpClient httpClient = HttpClient.newBuilder()
 			.version(this.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
 			.connectTimeout(this.connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(HTTP_THREADS)
 			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient, HTTP_THREADS);
 		factory.setReadTimeout(this.readTimeout);
 		return factory;
+	}
+
+	private static ExecutorService httpThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), (runnable) -> {
+			Thread thread = new Thread(runnable, "influence4j-http-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
