@@ -48,6 +48,8 @@ public class InfluenceProperties {
 
 	private final Webhooks webhooks = new Webhooks();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -106,6 +108,10 @@ public class InfluenceProperties {
 
 	public Webhooks getWebhooks() {
 		return this.webhooks;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	@Override
@@ -842,6 +848,27 @@ public class InfluenceProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+	}
+
+	/**
+	 * The {@code influence} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Age of the oldest entry not yet delivered (pending, waiting on backoff or in flight) beyond which delivery
+		 * is reported DOWN.
+		 */
+		private Duration maxDeliveryLag = Duration.ofMinutes(15);
+
+		public Duration getMaxDeliveryLag() {
+			return this.maxDeliveryLag;
+		}
+
+		public void setMaxDeliveryLag(Duration maxDeliveryLag) {
+			this.maxDeliveryLag = maxDeliveryLag;
 		}
 
 	}

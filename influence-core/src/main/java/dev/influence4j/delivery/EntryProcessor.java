@@ -41,6 +41,8 @@ final class EntryProcessor {
 
 	private final Waiter waiter;
 
+	private final EntryObservations observations;
+
 	private volatile @Nullable Instant pausedUntil;
 
 	private volatile boolean stopping;
@@ -48,7 +50,8 @@ final class EntryProcessor {
 	private volatile @Nullable String pauseReason;
 
 	EntryProcessor(Map<String, EntryKind<?>> kinds, DeliverySettings settings, OutcomeRecorder recorder,
-			DeliveryCircuit circuit, Outbox outbox, DeliveryListener listener, Clock clock, Waiter waiter) {
+			DeliveryCircuit circuit, Outbox outbox, DeliveryListener listener, Clock clock, Waiter waiter,
+			EntryObservations observations) {
 		this.kinds = kinds;
 		this.settings = settings;
 		this.recorder = recorder;
@@ -57,6 +60,7 @@ final class EntryProcessor {
 		this.listener = listener;
 		this.clock = clock;
 		this.waiter = waiter;
+		this.observations = observations;
 	}
 
 	/**
@@ -92,10 +96,13 @@ final class EntryProcessor {
 			else {
 				// Waiting is not a failure: the entry keeps its attempts and its last error, and is due again as
 				// soon as this node delivers what it waits for (or after the dependency wait).
-				logger.debug("{} waits for {} to be delivered first", candidate.entry(), unfinished);
 				Instant until = now.plus(this.settings.dependencyWait());
 				this.recorder.waitFor(candidate.entry(), unfinished, until);
 				this.waiter.wakeBy(until);
+				try (EntryObservations.Handling handling = this.observations.start(candidate.entry())) {
+					handling.context().handled("waiting", null);
+					logger.debug("{} waits for {} to be delivered first", candidate.entry(), unfinished);
+				}
 			}
 		}
 		return ready;
@@ -106,11 +113,13 @@ final class EntryProcessor {
 		if (kind == null) {
 			this.recorder.dead(entry, "no entry kind '" + entry.kind() + "' on node " + this.settings.nodeId()
 					+ " (is the feature that wrote it switched off?)", false);
+			this.observations.handledWithoutAttempt(entry, "dead", "unknown-kind");
 			return null;
 		}
 		if (Duration.between(entry.createdAt(), now).compareTo(this.settings.maxAge()) > 0) {
 			this.recorder.dead(entry, "gave up: older than " + this.settings.maxAge() + " after " + entry.attempts()
 					+ " attempts" + ((entry.lastError() != null) ? "; last error: " + entry.lastError() : ""), false);
+			this.observations.handledWithoutAttempt(entry, "dead", "too-old");
 			return null;
 		}
 		try {
@@ -118,6 +127,7 @@ final class EntryProcessor {
 		}
 		catch (IllegalArgumentException ex) {
 			this.recorder.dead(entry, String.valueOf(ex.getMessage()), true);
+			this.observations.handledWithoutAttempt(entry, "dead", "unreadable");
 			return null;
 		}
 	}
@@ -127,10 +137,23 @@ final class EntryProcessor {
 	 * @param ready the entry
 	 */
 	<P> void deliver(Ready<P> ready) {
+		try (EntryObservations.Handling handling = this.observations.start(ready.entry())) {
+			try {
+				attempt(ready, handling.context());
+			}
+			catch (RuntimeException | Error ex) {
+				handling.failed(ex);
+				throw ex;
+			}
+		}
+	}
+
+	private <P> void attempt(Ready<P> ready, DeliveryObservationContext observed) {
 		OutboxEntry entry = ready.entry();
 		// Only an entry that was requeued (or failed before) can be older than a delivered one of its key.
 		if (ready.kind().fullState() && entry.lastError() != null && this.outbox.hasNewerDelivered(entry)) {
 			this.recorder.superseded(entry);
+			observed.handled("superseded", null);
 			return;
 		}
 		long started = System.nanoTime();
@@ -146,6 +169,7 @@ final class EntryProcessor {
 		if (this.stopping && outcome instanceof DeliveryOutcome.Retry) {
 			// Interrupted by the shutdown, most likely: not a failure of Influence.io, and not an attempt to count.
 			this.recorder.reschedule(entry, this.clock.instant(), "interrupted by shutdown", false);
+			observed.handled("retried", "interrupted");
 			return;
 		}
 		this.circuit.record(outcome, took);
@@ -154,43 +178,50 @@ final class EntryProcessor {
 			// use up the entry's attempts.
 			outcome = new DeliveryOutcome.Retry(retry.reason(), retry.after(), false, retry.cause());
 		}
-		record(entry, outcome, took);
+		record(entry, outcome, took, observed);
 	}
 
-	private void record(OutboxEntry entry, DeliveryOutcome outcome, Duration took) {
+	private void record(OutboxEntry entry, DeliveryOutcome outcome, Duration took, DeliveryObservationContext observed) {
 		Instant now = this.clock.instant();
 		if (outcome instanceof DeliveryOutcome.Delivered) {
 			this.recorder.delivered(entry, took);
+			observed.handled("delivered", null);
 			resumeIfPaused();
 		}
 		else if (outcome instanceof DeliveryOutcome.Dead dead) {
 			this.recorder.dead(entry, dead.reason(), true);
+			observed.handled("dead", "rejected");
 		}
 		else if (outcome instanceof DeliveryOutcome.Pause pause) {
 			Duration duration = (pause.duration() != null) ? pause.duration() : this.settings.authPause();
 			pause(pause.reason(), duration);
 			this.recorder.reschedule(entry, now.plus(duration), pause.reason(), false);
+			observed.handled("paused", "refused");
 		}
 		else if (outcome instanceof DeliveryOutcome.Retry retry) {
-			retry(entry, retry, now);
+			retry(entry, retry, now, observed);
 		}
 	}
 
-	private void retry(OutboxEntry entry, DeliveryOutcome.Retry retry, Instant now) {
+	private void retry(OutboxEntry entry, DeliveryOutcome.Retry retry, Instant now, DeliveryObservationContext observed) {
 		Throwable cause = retry.cause();
+		String error = (cause != null) ? cause.getClass().getSimpleName() : "failed";
 		if (cause != null && !this.settings.retry().getExceptionPredicate().test(cause)) {
 			this.recorder.dead(entry, "not retried by the retry policy: " + retry.reason(), true);
+			observed.handled("dead", error);
 			return;
 		}
 		int attempt = entry.attempts() + (retry.countsAttempt() ? 1 : 0);
 		if (attempt >= this.settings.retry().getMaxAttempts()) {
 			this.recorder.dead(entry, "gave up after " + attempt + " attempts: " + retry.reason(), true);
+			observed.handled("dead", error);
 			return;
 		}
 		Duration wait = (retry.after() != null) ? retry.after() : Duration.ofMillis(this.settings.retry()
 			.<Object>getIntervalBiFunction()
 			.apply(Math.max(1, attempt), Either.left((cause != null) ? cause : new IllegalStateException(retry.reason()))));
 		this.recorder.reschedule(entry, now.plus(wait), retry.reason(), retry.countsAttempt());
+		observed.handled("retried", error);
 		this.waiter.wakeBy(now.plus(wait));
 		this.listener.retrying(entry, retry.reason());
 		logger.debug("Attempt {} of {} failed, next in {}: {}", attempt, entry, wait, retry.reason());
@@ -208,9 +239,8 @@ final class EntryProcessor {
 	 * @return the reason, or empty
 	 */
 	Optional<String> pauseReason() {
-		Instant until = this.pausedUntil;
-		return (until != null && this.clock.instant().isBefore(until)) ? Optional.ofNullable(this.pauseReason)
-				: Optional.empty();
+		// Paused until an attempt succeeds, not only until the next trial: a refused key needs a person.
+		return (this.pausedUntil != null) ? Optional.ofNullable(this.pauseReason) : Optional.empty();
 	}
 
 	/**

@@ -229,29 +229,23 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
-	public synchronized Map<DeliveryStatus, Long> countsByStatus() {
+	public synchronized OutboxSummary summary() {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-		for (DeliveryStatus status : DeliveryStatus.values()) {
-			counts.put(status, 0L);
-		}
 		this.entries.values().forEach((entry) -> counts.merge(entry.status(), 1L, Long::sum));
-		return counts;
-	}
-
-	@Override
-	public synchronized Optional<Instant> oldestUnfinishedCreatedAt() {
-		return this.entries.values()
+		Instant oldest = this.entries.values()
 			.stream()
 			.filter((entry) -> entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT)
 			.map(OutboxEntry::createdAt)
-			.min(Instant::compareTo);
+			.min(Instant::compareTo)
+			.orElse(null);
+		return new OutboxSummary(counts, oldest, this.clock.instant());
 	}
 
 	@Override
-	public synchronized List<OutboxEntry> deadLetters(int offset, int limit) {
+	public synchronized List<OutboxEntry> deadLetters(@Nullable String kind, int offset, int limit) {
 		return this.entries.values()
 			.stream()
-			.filter((entry) -> entry.status() == DeliveryStatus.DEAD)
+			.filter((entry) -> entry.status() == DeliveryStatus.DEAD && (kind == null || kind.equals(entry.kind())))
 			.skip(offset)
 			.limit(limit)
 			.toList();
@@ -275,10 +269,11 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
-	public synchronized int requeueAllDead() {
+	public synchronized int requeueAllDead(@Nullable String kind) {
 		int requeued = 0;
 		for (OutboxEntry entry : List.copyOf(this.entries.values())) {
-			if (entry.status() == DeliveryStatus.DEAD && requeue(entry.id())) {
+			if (entry.status() == DeliveryStatus.DEAD && (kind == null || kind.equals(entry.kind()))
+					&& requeue(entry.id())) {
 				requeued++;
 			}
 		}

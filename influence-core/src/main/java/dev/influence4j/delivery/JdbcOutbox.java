@@ -464,41 +464,36 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public Map<DeliveryStatus, Long> countsByStatus() {
+	public OutboxSummary summary() {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-		for (DeliveryStatus status : DeliveryStatus.values()) {
-			counts.put(status, 0L);
-		}
-		this.jdbc.sql("SELECT status, COUNT(*) AS n FROM " + this.table + " GROUP BY status")
+		long[] oldest = { Long.MAX_VALUE };
+		Instant at = this.clock.instant();
+		this.jdbc.sql("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM " + this.table + " GROUP BY status")
 			.query((rs) -> {
-				counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+				DeliveryStatus status = DeliveryStatus.valueOf(rs.getString("status"));
+				counts.put(status, rs.getLong("n"));
+				if (status == DeliveryStatus.PENDING || status == DeliveryStatus.IN_FLIGHT) {
+					oldest[0] = Math.min(oldest[0], rs.getLong("oldest"));
+				}
 			});
-		return counts;
+		return new OutboxSummary(counts, (oldest[0] != Long.MAX_VALUE) ? Instant.ofEpochMilli(oldest[0]) : null, at);
 	}
 
 	@Override
-	public Optional<Instant> oldestUnfinishedCreatedAt() {
-		List<Optional<Instant>> oldest = this.jdbc
-			.sql("SELECT MIN(created_at) FROM " + this.table + " WHERE status IN " + UNFINISHED)
-			.query((rs, row) -> {
-				long value = rs.getLong(1);
-				return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(value));
-			})
-			.list();
-		return oldest.isEmpty() ? Optional.empty() : oldest.get(0);
-	}
-
-	@Override
-	public List<OutboxEntry> deadLetters(int offset, int limit) {
+	public List<OutboxEntry> deadLetters(@Nullable String kind, int offset, int limit) {
 		Require.notNegative(offset, "offset");
 		Require.positive(limit, "limit");
 		String page = this.platform.skipLocked() ? " LIMIT :limit OFFSET :offset"
 				: " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
-		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE status = 'DEAD' ORDER BY id" + page)
+		String ofKind = (kind != null) ? " AND kind = :kind" : "";
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql("SELECT * FROM " + this.table + " WHERE status = 'DEAD'" + ofKind + " ORDER BY id" + page)
 			.param("limit", limit)
-			.param("offset", offset)
-			.query(this::entry)
-			.list();
+			.param("offset", offset);
+		if (kind != null) {
+			statement = statement.param("kind", kind);
+		}
+		return statement.query(this::entry).list();
 	}
 
 	@Override
@@ -516,11 +511,16 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public int requeueAllDead() {
+	public int requeueAllDead(@Nullable String kind) {
 		long now = now();
-		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = 0, "
-				+ "next_attempt_at = :now, updated_at = :now WHERE status = 'DEAD'")
-			.param("now", now));
+		String ofKind = (kind != null) ? " AND kind = :kind" : "";
+		JdbcClient.StatementSpec statement = this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', "
+				+ "attempts = 0, next_attempt_at = :now, updated_at = :now WHERE status = 'DEAD'" + ofKind)
+			.param("now", now);
+		if (kind != null) {
+			statement = statement.param("kind", kind);
+		}
+		return ownUpdate(statement);
 	}
 
 	@Override

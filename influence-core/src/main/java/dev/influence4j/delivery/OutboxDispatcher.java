@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,8 @@ public final class OutboxDispatcher implements AutoCloseable {
 
 	private DeliveryCircuit circuit;
 
+	private final EntryObservations observations;
+
 	private EntryProcessor processor;
 
 	private ExecutorService workers;
@@ -77,6 +80,24 @@ public final class OutboxDispatcher implements AutoCloseable {
 	 */
 	public OutboxDispatcher(Outbox outbox, Collection<? extends EntryKind<?>> kinds, DeliverySettings settings,
 			DeliveryListener listener, Clock clock) {
+		this(outbox, kinds, settings, listener, clock, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create a dispatcher that observes every entry it handles ({@link DeliveryObservation#DELIVERY}); call
+	 * {@link #start()} to begin delivering.
+	 * @param outbox the outbox to deliver from
+	 * @param kinds the kinds of entries it delivers, one per name
+	 * @param settings how to deliver
+	 * @param listener told about outcomes
+	 * @param clock the clock, shared with the outbox
+	 * @param observations where the {@code influence.delivery} observations go
+	 * @param convention names and tags them, or {@code null} for {@link DefaultDeliveryObservationConvention}
+	 */
+	public OutboxDispatcher(Outbox outbox, Collection<? extends EntryKind<?>> kinds, DeliverySettings settings,
+			DeliveryListener listener, Clock clock, ObservationRegistry observations,
+			@Nullable DeliveryObservationConvention convention) {
+		this.observations = new EntryObservations(Require.present(observations, "observation registry"), convention);
 		this.outbox = Require.present(outbox, "outbox");
 		this.settings = Require.present(settings, "delivery settings");
 		this.listener = Require.present(listener, "delivery listener");
@@ -93,7 +114,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 		this.recorder = new OutcomeRecorder(outbox, settings.nodeId(), listener, clock);
 		this.circuit = new DeliveryCircuit(settings.circuitBreaker(), settings.nodeId(), clock);
 		this.processor = new EntryProcessor(this.kinds, settings, this.recorder, this.circuit, outbox, listener, clock,
-				this.waiter);
+				this.waiter, this.observations);
 	}
 
 	private ExecutorService newWorkers() {
@@ -111,7 +132,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 			this.workers = newWorkers();
 			this.waiter = new Waiter(this.clock);
 			this.processor = new EntryProcessor(this.kinds, this.settings, this.recorder, this.circuit, this.outbox,
-					this.listener, this.clock, this.waiter);
+					this.listener, this.clock, this.waiter, this.observations);
 		}
 		this.running = true;
 		Thread thread = threads("influence-dispatcher-").newThread(this::runLoop);
@@ -143,8 +164,28 @@ public final class OutboxDispatcher implements AutoCloseable {
 	 * @return the reason, or empty when delivering normally
 	 */
 	public Optional<String> pauseReason() {
+		return pause().map(DeliveryPause::reason);
+	}
+
+	/**
+	 * Whether delivery is paused, and why: Influence.io refused the key (until an attempt succeeds), or its
+	 * deliveries fail and the circuit breaker holds claims back.
+	 * @return the pause, or empty when delivering normally
+	 */
+	public Optional<DeliveryPause> pause() {
 		Optional<String> refused = this.processor.pauseReason();
-		return refused.isPresent() ? refused : this.circuit.pauseReason();
+		if (refused.isPresent()) {
+			return Optional.of(new DeliveryPause(DeliveryPause.Cause.REFUSED, refused.get()));
+		}
+		return this.circuit.pauseReason().map((reason) -> new DeliveryPause(DeliveryPause.Cause.FAILING, reason));
+	}
+
+	/**
+	 * The node this dispatcher claims as.
+	 * @return its node id
+	 */
+	public String nodeId() {
+		return this.settings.nodeId();
 	}
 
 	/**

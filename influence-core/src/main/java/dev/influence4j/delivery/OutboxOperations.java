@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The operator's face of the outbox: what is waiting, what is stuck, and acting on it. Every method runs in a
  * short transaction of its own and is safe while the dispatcher runs, on any node.
@@ -12,16 +14,26 @@ import java.util.Optional;
 public interface OutboxOperations {
 
 	/**
+	 * What the outbox holds now, in one query.
+	 * @return counts by status and the oldest unfinished entry's creation time
+	 */
+	OutboxSummary summary();
+
+	/**
 	 * How many entries are in each status.
 	 * @return the counts, every status present
 	 */
-	Map<DeliveryStatus, Long> countsByStatus();
+	default Map<DeliveryStatus, Long> countsByStatus() {
+		return summary().counts();
+	}
 
 	/**
 	 * When the oldest pending or in-flight entry was written.
 	 * @return its creation time, or empty when nothing is waiting
 	 */
-	Optional<Instant> oldestUnfinishedCreatedAt();
+	default Optional<Instant> oldestUnfinishedCreatedAt() {
+		return Optional.ofNullable(summary().oldestUnfinished());
+	}
 
 	/**
 	 * Dead letters, oldest first.
@@ -29,7 +41,18 @@ public interface OutboxOperations {
 	 * @param limit most to return
 	 * @return the dead letters
 	 */
-	List<OutboxEntry> deadLetters(int offset, int limit);
+	default List<OutboxEntry> deadLetters(int offset, int limit) {
+		return deadLetters(null, offset, limit);
+	}
+
+	/**
+	 * Dead letters of one kind (or all), oldest first.
+	 * @param kind the entry kind, or {@code null} for all
+	 * @param offset how many to skip
+	 * @param limit most to return
+	 * @return the dead letters
+	 */
+	List<OutboxEntry> deadLetters(@Nullable String kind, int offset, int limit);
 
 	/**
 	 * One entry.
@@ -49,7 +72,16 @@ public interface OutboxOperations {
 	 * Make every dead letter due again now, with attempts reset.
 	 * @return how many were requeued
 	 */
-	int requeueAllDead();
+	default int requeueAllDead() {
+		return requeueAllDead(null);
+	}
+
+	/**
+	 * Make every dead letter of one kind (or all) due again now, with attempts reset.
+	 * @param kind the entry kind, or {@code null} for all
+	 * @return how many were requeued
+	 */
+	int requeueAllDead(@Nullable String kind);
 
 	/**
 	 * Make every entry that waits for its next attempt after a failed one due now ("retry now"), for when

@@ -142,8 +142,10 @@ final class OutcomeRecorder {
 					outcome.kind);
 		}
 		else if (outcome.kind == Kind.DEAD) {
-			logger.warn("influence4j gave up on {}: {}. It is kept as a dead letter and can be requeued.", outcome.entry,
-					outcome.error);
+			try (EntryObservations.AutoCloseableMdc mdc = EntryObservations.mdc(outcome.entry)) {
+				logger.warn("influence4j gave up on {}: {}. It is kept as a dead letter and can be requeued.",
+						outcome.entry, outcome.error);
+			}
 			this.listener.dead(outcome.entry, outcome.error());
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.influence4j.autoconfigure.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.autoconfigure.InfluenceProperties.Delivery;
 import dev.influence4j.delivery.DatabasePlatform;
 import dev.influence4j.delivery.DeliveryListener;
+import dev.influence4j.delivery.DeliveryObservationConvention;
 import dev.influence4j.delivery.DeliverySettings;
 import dev.influence4j.delivery.EntryKind;
 import dev.influence4j.delivery.InMemoryOutbox;
@@ -40,6 +43,7 @@ import dev.influence4j.delivery.OutboxDispatcher;
 import dev.influence4j.delivery.OutboxWriter;
 import dev.influence4j.delivery.StorefrontKind;
 import dev.influence4j.http.RetrySettings;
+import dev.influence4j.operations.DeliveryOperations;
 import dev.influence4j.platform.PlatformClient;
 import dev.influence4j.sync.SyncKinds;
 
@@ -65,6 +69,9 @@ public final class InfluenceDeliveryAutoConfiguration {
 
 	/** Share of every wait of the outbox that is randomised. */
 	private static final double RETRY_JITTER = 0.2;
+
+	/** How long one reading of the outbox serves the gauges, the health indicator and the endpoint's summary. */
+	private static final Duration REPORT_CACHE_TIME = Duration.ofSeconds(5);
 
 	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.jdbc.EmbeddedDatabaseConnection",
@@ -139,7 +146,8 @@ public final class InfluenceDeliveryAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxDispatcher influenceOutboxDispatcher(Outbox outbox, PlatformClient platformClient,
 			ObjectProvider<EntryKind<?>> kinds, ObjectProvider<DeliveryListener> listeners,
-			ObjectProvider<DeliverySettingsCustomizer> customizers, InfluenceProperties properties) {
+			ObjectProvider<DeliverySettingsCustomizer> customizers, InfluenceProperties properties,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<DeliveryObservationConvention> convention) {
 		DeliverySettings settings = settings(properties.getDelivery());
 		for (DeliverySettingsCustomizer customizer : customizers.orderedStream().toList()) {
 			settings = customizer.customize(settings);
@@ -147,8 +155,16 @@ public final class InfluenceDeliveryAutoConfiguration {
 		// One HTTP attempt per outbox attempt: the outbox's retry policy decides about the next one.
 		PlatformClient oneAttempt = platformClient.withRetry(RetrySettings.none());
 		return new OutboxDispatcher(outbox, withOwn(SyncKinds.all(oneAttempt), kinds.orderedStream().toList()),
-				settings, new CompositeDeliveryListener(listeners.orderedStream().toList()),
-				Clock.systemUTC());
+				settings, new CompositeDeliveryListener(listeners.orderedStream().toList()), Clock.systemUTC(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryOperations influenceDeliveryOperations(Outbox outbox, OutboxDispatcher dispatcher,
+			InfluenceProperties properties) {
+		return new DeliveryOperations(outbox, dispatcher::pause, dispatcher.nodeId(),
+				properties.getHealth().getMaxDeliveryLag(), REPORT_CACHE_TIME, Clock.systemUTC());
 	}
 
 	/**
