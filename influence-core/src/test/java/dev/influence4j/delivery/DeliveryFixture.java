@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.ObservationRegistry;
 
 import dev.influence4j.http.RetrySettings;
 import dev.influence4j.platform.FinancialStatus;
@@ -92,6 +93,10 @@ final class DeliveryFixture implements AutoCloseable {
 	}
 
 	OutboxDispatcher start(DeliverySettings settings, List<EntryKind<?>> kinds) {
+		return start(settings, kinds, ObservationRegistry.NOOP);
+	}
+
+	OutboxDispatcher start(DeliverySettings settings, List<EntryKind<?>> kinds, ObservationRegistry observations) {
 		OutboxDispatcher dispatcher = new OutboxDispatcher(this.outbox, kinds, settings, new DeliveryListener() {
 
 			@Override
@@ -109,7 +114,7 @@ final class DeliveryFixture implements AutoCloseable {
 				DeliveryFixture.this.deadLetters.add(entry.entityKey() + ": " + reason);
 			}
 
-		}, Clock.systemUTC());
+		}, Clock.systemUTC(), observations, null);
 		this.dispatchers.add(dispatcher);
 		dispatcher.start();
 		return dispatcher;

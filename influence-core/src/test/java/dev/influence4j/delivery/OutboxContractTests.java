@@ -230,6 +230,33 @@ class OutboxContractTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("stores")
+	void summarisesCountsAndTheOldestUnfinishedEntryAndFiltersDeadLettersByKind(Store store) {
+		Outbox outbox = store.factory().apply(this.clock);
+		assertThat(outbox.summary().oldestUnfinished()).as("empty").isNull();
+		long first = outbox.append(new NewOutboxEntry("product.saved", "product:1", "{}", null));
+		this.clock.advance(Duration.ofSeconds(30));
+		outbox.append(new NewOutboxEntry("order.completed", "order:1", "{}", null));
+		outbox.append(new NewOutboxEntry("order.completed", "order:2", "{}", null));
+		outbox.claim("node", 10, LEASE).stream()
+			.filter((entry) -> entry.kind().equals("order.completed"))
+			.forEach((entry) -> outbox.markDead(entry, "node", "rejected", true));
+		this.clock.advance(Duration.ofSeconds(10));
+
+		OutboxSummary summary = outbox.summary();
+
+		assertThat(summary.count(DeliveryStatus.IN_FLIGHT)).isEqualTo(1);
+		assertThat(summary.count(DeliveryStatus.DEAD)).isEqualTo(2);
+		assertThat(summary.count(DeliveryStatus.DELIVERED)).isZero();
+		assertThat(summary.oldestUnfinished()).isEqualTo(outbox.find(first).orElseThrow().createdAt());
+		assertThat(summary.oldestUnfinishedAge()).hasValue(Duration.ofSeconds(40));
+		assertThat(outbox.deadLetters("order.completed", 0, 10)).hasSize(2);
+		assertThat(outbox.deadLetters("product.saved", 0, 10)).isEmpty();
+		assertThat(outbox.requeueAllDead("product.saved")).isZero();
+		assertThat(outbox.requeueAllDead("order.completed")).isEqualTo(2);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
 	void appendIfAbsentRecognisesARepeatedDedupKey(Store store) {
 		Outbox outbox = store.factory().apply(this.clock);
 

@@ -1,0 +1,200 @@
+package dev.influence4j.autoconfigure.operations;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import dev.influence4j.delivery.DeliveryPause;
+import dev.influence4j.operations.DeadLetterPage;
+import dev.influence4j.operations.DeliveryOperations;
+import dev.influence4j.operations.DeliveryReport;
+import dev.influence4j.operations.Requeue;
+
+/**
+ * The {@code influence} actuator endpoint. Reading is allowed by default; writing is opt-in with
+ * {@code management.endpoint.influence.access=unrestricted}.
+ * <ul>
+ * <li>{@code GET /actuator/influence}: the summary (health status, counts by status, oldest unfinished age, dead
+ * letters, pause, node).</li>
+ * <li>{@code GET /actuator/influence/dead-letters?page=0&size=20&kind=order.completed}: a page of dead letters,
+ * emails masked.</li>
+ * <li>{@code POST /actuator/influence/dead-letters/{id}}: requeue one (404 unknown id, 409 not a dead letter).</li>
+ * <li>{@code POST /actuator/influence/requeue-all} (optional JSON body {@code {"kind": "..."}}): requeue every dead
+ * letter, or those of one kind.</li>
+ * <li>{@code POST /actuator/influence/retry-now}: bring every entry waiting on backoff forward.</li>
+ * </ul>
+ */
+@Endpoint(id = "influence", defaultAccess = Access.READ_ONLY)
+public final class InfluenceEndpoint {
+
+	static final String DEAD_LETTERS = "dead-letters";
+
+	static final String REQUEUE_ALL = "requeue-all";
+
+	static final String RETRY_NOW = "retry-now";
+
+	private static final int DEFAULT_PAGE_SIZE = 20;
+
+	private final DeliveryOperations operations;
+
+	InfluenceEndpoint(DeliveryOperations operations) {
+		this.operations = operations;
+	}
+
+	/**
+	 * How delivery stands.
+	 * @return the summary
+	 */
+	@ReadOperation
+	public Summary summary() {
+		DeliveryReport report = this.operations.report();
+		Map<String, Long> entries = new LinkedHashMap<>();
+		report.outbox().counts().forEach((status, count) -> entries.put(status.name().toLowerCase(Locale.ROOT), count));
+		DeliveryPause pause = report.pause();
+		return new Summary(report.healthy() ? "UP" : "DOWN", report.problem().orElse(null), report.node(), entries,
+				report.deadLetters(), report.outbox().oldestUnfinishedAge().map((age) -> age.toSeconds()).orElse(null),
+				(pause != null) ? new Pause(pause.cause().name().toLowerCase(Locale.ROOT), pause.reason()) : null,
+				report.maxLag().toString(), report.outbox().at().toString());
+	}
+
+	/**
+	 * A page of dead letters.
+	 * @param section {@code dead-letters}
+	 * @param page the page, from 0 (default 0)
+	 * @param size how many per page (default 20, at most 100)
+	 * @param kind only this entry kind
+	 * @return the page, or 400 for a negative page or a size below 1, 404 for another section
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> deadLetters(@Selector String section, @Nullable Integer page,
+			@Nullable Integer size, @Nullable String kind) {
+		if (!DEAD_LETTERS.equals(section)) {
+			return notFound(section);
+		}
+		try {
+			DeadLetterPage letters = this.operations.deadLetters((page != null) ? page : 0,
+					(size != null) ? size : DEFAULT_PAGE_SIZE, kind);
+			return new WebEndpointResponse<>(letters);
+		}
+		catch (IllegalArgumentException ex) {
+			return new WebEndpointResponse<>(new Problem(String.valueOf(ex.getMessage())),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+	}
+
+	/**
+	 * Requeue one dead letter.
+	 * @param section {@code dead-letters}
+	 * @param id the entry's id
+	 * @return what was done: 200 requeued, 404 no such entry, 409 not a dead letter (with its status)
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> requeue(@Selector String section, @Selector long id) {
+		if (!DEAD_LETTERS.equals(section)) {
+			return notFound(section);
+		}
+		Requeue requeue = this.operations.requeue(id);
+		int status = switch (requeue.result()) {
+			case REQUEUED -> WebEndpointResponse.STATUS_OK;
+			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
+			case NOT_DEAD -> 409;
+		};
+		return new WebEndpointResponse<>(new Requeued(requeue.id(), requeue.result().name().toLowerCase(Locale.ROOT),
+				(requeue.status() != null) ? requeue.status().name() : null, requeue.message()), status);
+	}
+
+	/**
+	 * Act on many entries at once.
+	 * @param action {@code requeue-all} or {@code retry-now}
+	 * @param kind for {@code requeue-all}: only dead letters of this kind
+	 * @return how many entries were changed, or 404 for another action
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> act(@Selector String action, @Nullable String kind) {
+		return switch (action) {
+			case REQUEUE_ALL -> {
+				int requeued = this.operations.requeueAll(kind);
+				yield new WebEndpointResponse<>(new Changed(action, requeued, (kind != null && !kind.isBlank()) ? kind : null,
+						requeued + " dead letters requeued" + ((kind != null && !kind.isBlank()) ? " of kind " + kind : "")));
+			}
+			case RETRY_NOW -> {
+				int due = this.operations.bringForward();
+				yield new WebEndpointResponse<>(new Changed(action, due, null,
+						due + " entries waiting on backoff are due now"));
+			}
+			default -> notFound(action);
+		};
+	}
+
+	private static WebEndpointResponse<Object> notFound(String what) {
+		return new WebEndpointResponse<>(new Problem("no '" + what + "' here; use " + DEAD_LETTERS + ", " + REQUEUE_ALL
+				+ " or " + RETRY_NOW), WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * How delivery stands.
+	 *
+	 * @param status UP or DOWN, as the health indicator says
+	 * @param problem why it is DOWN
+	 * @param node this node's id
+	 * @param entries entries by status
+	 * @param deadLetters dead letters waiting for a person
+	 * @param oldestUnfinishedAgeSeconds age of the oldest entry not yet delivered
+	 * @param paused why this node holds claims back
+	 * @param maxDeliveryLag the age beyond which delivery is DOWN
+	 * @param readAt when the outbox was read (at most a few seconds ago)
+	 */
+	public record Summary(String status, @Nullable String problem, String node, Map<String, Long> entries,
+			long deadLetters, @Nullable Long oldestUnfinishedAgeSeconds, @Nullable Pause paused, String maxDeliveryLag,
+			String readAt) {
+	}
+
+	/**
+	 * Why delivery is paused.
+	 *
+	 * @param cause {@code refused} (the key) or {@code failing} (an outage)
+	 * @param reason what Influence.io answered
+	 */
+	public record Pause(String cause, String reason) {
+	}
+
+	/**
+	 * What a requeue of one entry did.
+	 *
+	 * @param id the entry's id
+	 * @param result {@code requeued}, {@code not_found} or {@code not_dead}
+	 * @param status the entry's status now
+	 * @param message the result in words
+	 */
+	public record Requeued(long id, String result, @Nullable String status, String message) {
+	}
+
+	/**
+	 * What an action on many entries changed.
+	 *
+	 * @param action the action
+	 * @param changed how many entries it changed
+	 * @param kind the kind it was limited to
+	 * @param message the result in words
+	 */
+	public record Changed(String action, int changed, @Nullable String kind, String message) {
+	}
+
+	/**
+	 * Why a request was refused.
+	 *
+	 * @param error what was wrong
+	 */
+	public record Problem(String error) {
+	}
+
+}
