@@ -1,0 +1,78 @@
+package dev.influence4j.autoconfigure.operations;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.influence4j.delivery.DeliveryStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code influence} actuator endpoint over HTTP with its default access: the summary and the dead letters
+ * (emails masked) can be read, nothing can be written; the health indicator and the gauges are in Boot's
+ * endpoints.
+ */
+@SpringBootTest(classes = OperationsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
+				"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl",
+				"spring.datasource.url=jdbc:h2:mem:endpoint-read-only;DB_CLOSE_DELAY=-1",
+				"influence.retry.max-attempts=1", "influence.delivery.poll-interval=100ms",
+				"management.endpoints.web.exposure.include=health,influence,metrics",
+				"management.endpoint.health.show-details=always" })
+class InfluenceEndpointTests extends EndpointTestSupport {
+
+	@Test
+	void readsTheSummaryAndTheDeadLettersWithEmailsMaskedButRefusesToWrite() throws Exception {
+		long id = aDeadLetter("1001");
+
+		HttpResponse<String> summary = read("/actuator/influence");
+		assertThat(summary.statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(body(read("/actuator/influence")).path("deadLetters").asLong()).isEqualTo(1));
+		JsonNode read = body(read("/actuator/influence"));
+		assertThat(read.path("status").asString()).isEqualTo("UP");
+		assertThat(read.path("entries").path("dead").asLong()).isEqualTo(1);
+		assertThat(read.path("node").asString()).isNotBlank();
+
+		HttpResponse<String> letters = read("/actuator/influence/dead-letters");
+		assertThat(letters.statusCode()).isEqualTo(200);
+		JsonNode letter = body(letters).path("items").get(0);
+		assertThat(letter.path("id").asLong()).isEqualTo(id);
+		assertThat(letter.path("kind").asString()).isEqualTo("order.completed");
+		assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+		assertThat(letter.path("lastError").asString()).contains("HTTP 422", "customer J***@Example.com is blocked");
+		assertThat(letter.path("payload").asString()).contains("j***@example.com");
+		assertThat(letters.body()).doesNotContainIgnoringCase("jane.doe").doesNotContain("EXAMPLE_API_KEY");
+
+		HttpResponse<String> write = send("/actuator/influence/dead-letters/" + id, "");
+		assertThat(write.statusCode()).isIn(404, 405);
+		assertThat(outboxStatus(id)).isEqualTo(DeliveryStatus.DEAD);
+	}
+
+	@Test
+	void theGaugesAreInTheMetricsEndpoint() throws Exception {
+		HttpResponse<String> entries = read("/actuator/metrics/influence.outbox.entries");
+		assertThat(entries.statusCode()).isEqualTo(200);
+		assertThat(body(entries).path("availableTags").toString()).contains("status", "pending", "dead");
+		assertThat(read("/actuator/metrics/influence.outbox.oldest.age").statusCode()).isEqualTo(200);
+		assertThat(read("/actuator/metrics/influence.delivery.paused").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theHealthIndicatorIsInTheHealthEndpoint() throws Exception {
+		HttpResponse<String> health = read("/actuator/health/influence");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(body(health).path("status").asString()).isEqualTo("UP");
+	}
+
+	private DeliveryStatus outboxStatus(long id) {
+		return this.outbox.find(id).orElseThrow().status();
+	}
+
+}
