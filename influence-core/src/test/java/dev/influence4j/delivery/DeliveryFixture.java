@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -118,6 +119,36 @@ final class DeliveryFixture implements AutoCloseable {
 		this.dispatchers.add(dispatcher);
 		dispatcher.start();
 		return dispatcher;
+	}
+
+	/**
+	 * An entry kind for a test: its name, payload type and key, and what an attempt answers.
+	 */
+	static <P> EntryKind<P> kind(String name, Class<P> payloadType, Function<P, String> entityKey,
+			Function<P, DeliveryOutcome> deliver) {
+		return new EntryKind<>() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public Class<P> payloadType() {
+				return payloadType;
+			}
+
+			@Override
+			public String entityKey(P payload) {
+				return entityKey.apply(payload);
+			}
+
+			@Override
+			public DeliveryOutcome deliver(P payload, DeliveryAttempt attempt) {
+				return deliver.apply(payload);
+			}
+
+		};
 	}
 
 	long count(DeliveryStatus status) {

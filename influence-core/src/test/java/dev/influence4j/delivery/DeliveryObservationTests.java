@@ -145,31 +145,12 @@ class DeliveryObservationTests {
 	@Test
 	void theEntryIsInTheMdcWhileItIsDeliveredAndRemovedAfter() {
 		List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
-		EntryKind<InfluenceProduct> recording = new EntryKind<>() {
-
-			@Override
-			public String name() {
-				return "product.saved";
-			}
-
-			@Override
-			public Class<InfluenceProduct> payloadType() {
-				return InfluenceProduct.class;
-			}
-
-			@Override
-			public String entityKey(InfluenceProduct product) {
-				return "product:" + product.productId();
-			}
-
-			@Override
-			public DeliveryOutcome deliver(InfluenceProduct product, DeliveryAttempt attempt) {
-				Map<String, String> context = MDC.getCopyOfContextMap();
-				seen.add((context != null) ? context : Map.of());
-				return DeliveryOutcome.delivered();
-			}
-
-		};
+		EntryKind<InfluenceProduct> recording = DeliveryFixture.kind("product.saved", InfluenceProduct.class,
+				(product) -> "product:" + product.productId(), (product) -> {
+					Map<String, String> context = MDC.getCopyOfContextMap();
+					seen.add((context != null) ? context : Map.of());
+					return DeliveryOutcome.delivered();
+				});
 		this.fixture.outbox.append(recording.entry(InfluenceProduct.of("p-7", "Blue mug")));
 		DeliverySettings settings = DeliveryFixture.fastSettings("node").withConcurrency(1);
 		this.fixture.start(settings, List.of(recording), this.registry);

@@ -316,36 +316,17 @@ class OutboxDispatcherTests {
 	@Test
 	void shutdownReleasesClaimsOfDeliveriesStillInProgress() throws Exception {
 		CountDownLatch started = new CountDownLatch(2);
-		EntryKind<InfluenceOrder> stuck = new EntryKind<>() {
-
-			@Override
-			public String name() {
-				return "order.completed";
-			}
-
-			@Override
-			public Class<InfluenceOrder> payloadType() {
-				return InfluenceOrder.class;
-			}
-
-			@Override
-			public String entityKey(InfluenceOrder order) {
-				return "order:" + order.orderId();
-			}
-
-			@Override
-			public DeliveryOutcome deliver(InfluenceOrder order, DeliveryAttempt attempt) {
-				started.countDown();
-				try {
-					new CountDownLatch(1).await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return DeliveryOutcome.retry("interrupted", null);
-			}
-
-		};
+		EntryKind<InfluenceOrder> stuck = DeliveryFixture.kind("order.completed", InfluenceOrder.class,
+				(order) -> "order:" + order.orderId(), (order) -> {
+					started.countDown();
+					try {
+						new CountDownLatch(1).await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return DeliveryOutcome.retry("interrupted", null);
+				});
 		OutboxWriter writer = this.fixture.writer();
 		writer.write(OrderCompletedEvent.of(DeliveryFixture.order("1", FinancialStatus.PAID)));
 		writer.write(OrderCompletedEvent.of(DeliveryFixture.order("2", FinancialStatus.PAID)));
