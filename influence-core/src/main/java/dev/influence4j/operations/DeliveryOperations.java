@@ -34,6 +34,8 @@ public final class DeliveryOperations {
 
 	private final Supplier<Optional<DeliveryPause>> pause;
 
+	private final Runnable nudge;
+
 	private final String node;
 
 	private final Duration maxLag;
@@ -48,15 +50,17 @@ public final class DeliveryOperations {
 	 * Create the operations.
 	 * @param outbox the outbox
 	 * @param pause this node's pause, if any (empty on a node that runs no dispatcher)
+	 * @param nudge wakes this node's dispatcher, so that what was requeued goes now, not at the next poll
 	 * @param node this node's id
 	 * @param maxLag how old the oldest unfinished entry may be before delivery counts as lagging
 	 * @param cacheTime how long one reading of the outbox serves {@link #report()}
 	 * @param clock the clock
 	 */
-	public DeliveryOperations(OutboxOperations outbox, Supplier<Optional<DeliveryPause>> pause, String node,
-			Duration maxLag, Duration cacheTime, Clock clock) {
+	public DeliveryOperations(OutboxOperations outbox, Supplier<Optional<DeliveryPause>> pause, Runnable nudge,
+			String node, Duration maxLag, Duration cacheTime, Clock clock) {
 		this.outbox = Require.present(outbox, "outbox");
 		this.pause = Require.present(pause, "pause");
+		this.nudge = Require.present(nudge, "nudge");
 		this.node = Require.present(node, "node");
 		this.maxLag = Require.present(maxLag, "maximum delivery lag");
 		this.cacheTime = Require.present(cacheTime, "cache time");
@@ -124,6 +128,7 @@ public final class DeliveryOperations {
 	 */
 	public Requeue requeue(long id) {
 		if (this.outbox.requeue(id)) {
+			this.nudge.run();
 			return new Requeue(id, Requeue.Result.REQUEUED, DeliveryStatus.PENDING);
 		}
 		return this.outbox.find(id)
@@ -137,7 +142,7 @@ public final class DeliveryOperations {
 	 * @return how many were requeued
 	 */
 	public int requeueAll(@Nullable String kind) {
-		return this.outbox.requeueAllDead(blankToNull(kind));
+		return nudged(this.outbox.requeueAllDead(blankToNull(kind)));
 	}
 
 	/**
@@ -146,7 +151,14 @@ public final class DeliveryOperations {
 	 * @return how many were brought forward
 	 */
 	public int bringForward() {
-		return this.outbox.bringForward();
+		return nudged(this.outbox.bringForward());
+	}
+
+	private int nudged(int changed) {
+		if (changed > 0) {
+			this.nudge.run();
+		}
+		return changed;
 	}
 
 	private static DeadLetter view(OutboxEntry entry) {

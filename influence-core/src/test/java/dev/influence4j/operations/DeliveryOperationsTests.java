@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ class DeliveryOperationsTests {
 
 	private final AtomicReference<Optional<DeliveryPause>> pause = new AtomicReference<>(Optional.empty());
 
-	private final DeliveryOperations operations = new DeliveryOperations(this.outbox, this.pause::get, "node-1",
-			Duration.ofMinutes(15), Duration.ofSeconds(5), this.clock);
+	private final AtomicInteger nudges = new AtomicInteger();
+
+	private final DeliveryOperations operations = new DeliveryOperations(this.outbox, this.pause::get,
+			this.nudges::incrementAndGet, "node-1", Duration.ofMinutes(15), Duration.ofSeconds(5), this.clock);
 
 	@Test
 	void theReportReadsTheOutboxOncePerCacheTime() {
@@ -137,6 +140,7 @@ class DeliveryOperationsTests {
 		assertThat(notDead.message()).isEqualTo("entry " + pending + " is PENDING, not a dead letter");
 		assertThat(unknown.result()).isEqualTo(Requeue.Result.NOT_FOUND);
 		assertThat(unknown.message()).isEqualTo("no entry 999 in the outbox");
+		assertThat(this.nudges).as("the dispatcher is woken for the requeued entry only").hasValue(1);
 	}
 
 	@Test
@@ -149,6 +153,8 @@ class DeliveryOperationsTests {
 
 		assertThat(this.outbox.deadLetters(0, 10)).extracting(OutboxEntry::id).containsExactly(product);
 		assertThat(this.operations.requeueAll(null)).isEqualTo(1);
+		assertThat(this.operations.requeueAll(null)).isZero();
+		assertThat(this.nudges).as("woken when something was requeued").hasValue(2);
 	}
 
 	private long dead(String kind, String key, String payload, String error) {

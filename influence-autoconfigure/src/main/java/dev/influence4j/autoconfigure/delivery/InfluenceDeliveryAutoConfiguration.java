@@ -163,7 +163,7 @@ public final class InfluenceDeliveryAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeliveryOperations influenceDeliveryOperations(Outbox outbox, OutboxDispatcher dispatcher,
 			InfluenceProperties properties) {
-		return new DeliveryOperations(outbox, dispatcher::pause, dispatcher.nodeId(),
+		return new DeliveryOperations(outbox, dispatcher::pause, dispatcher::nudge, dispatcher.nodeId(),
 				properties.getHealth().getMaxDeliveryLag(), REPORT_CACHE_TIME, Clock.systemUTC());
 	}
 

@@ -1,5 +1,6 @@
 package dev.influence4j.sample.web;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,8 +10,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may open which page. The catalogue and the cart are open to everyone; checkout, orders and the account
- * page need a login; {@code /admin} needs {@code ROLE_ADMIN}. Form login on {@code /login}, passwords hashed
- * with BCrypt.
+ * page need a login; {@code /admin} needs {@code ROLE_ADMIN}. Of the actuator, {@code /actuator/health} is open
+ * (probes do not log in; its details are for the admin only, see {@code application.yml}) and every other
+ * endpoint, {@code /actuator/influence} included, needs {@code ROLE_ADMIN}. Form login on {@code /login},
+ * passwords hashed with BCrypt.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,6 +28,10 @@ class SecurityConfiguration {
 			.requestMatchers("/influence/customer-context")
 			.permitAll()
 			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers(EndpointRequest.to("health"))
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
