@@ -17,8 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,18 +64,7 @@ class OperatorPageBrowserTests {
 
 	@BeforeEach
 	void startBrowser(@TempDir Path profile) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
-		// A fresh profile, and nothing that reaches out to the network on its own.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1100,1000", "--user-data-dir=" + profile.toAbsolutePath());
-		// The driver is given, so Selenium Manager never tries to download one.
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(profile);
 	}
 
 	@AfterEach
