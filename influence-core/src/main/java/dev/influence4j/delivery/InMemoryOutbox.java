@@ -54,7 +54,7 @@ public final class InMemoryOutbox implements Outbox {
 		Instant now = this.clock.instant();
 		long id = this.nextId++;
 		this.entries.put(id, new OutboxEntry(id, entry.kind(), entry.entityKey(), entry.dedupKey(), entry.payload(),
-				DeliveryStatus.PENDING, 0, now, null, null, null, now, now));
+				DeliveryStatus.PENDING, 0, now, null, null, null, now, now, entry.priority()));
 		return id;
 	}
 
@@ -83,7 +83,9 @@ public final class InMemoryOutbox implements Outbox {
 				heads.add(entry);
 			}
 		}
-		heads.sort(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparingLong(OutboxEntry::id));
+		heads.sort(Comparator.comparing(OutboxEntry::priority)
+			.thenComparing(OutboxEntry::nextAttemptAt)
+			.thenComparingLong(OutboxEntry::id));
 		List<OutboxEntry> claimed = new ArrayList<>();
 		for (OutboxEntry head : heads.subList(0, Math.min(limit, heads.size()))) {
 			OutboxEntry taken = head.claimed(node, now.plus(lease), now);
@@ -229,6 +231,15 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
+	public synchronized long unfinished(EntryPriority priority) {
+		return this.entries.values()
+			.stream()
+			.filter((entry) -> entry.priority() == priority
+					&& (entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT))
+			.count();
+	}
+
+	@Override
 	public synchronized OutboxSummary summary() {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
 		this.entries.values().forEach((entry) -> counts.merge(entry.status(), 1L, Long::sum));
@@ -264,7 +275,7 @@ public final class InMemoryOutbox implements Outbox {
 		}
 		Instant now = this.clock.instant();
 		this.entries.put(id, new OutboxEntry(id, entry.kind(), entry.entityKey(), entry.dedupKey(), entry.payload(),
-				DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, entry.createdAt(), now));
+				DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, entry.createdAt(), now, entry.priority()));
 		return true;
 	}
 
@@ -297,7 +308,7 @@ public final class InMemoryOutbox implements Outbox {
 			@Nullable String lastError, @Nullable String claimedBy, @Nullable Instant leaseUntil, Instant updatedAt) {
 		return new OutboxEntry(entry.id(), entry.kind(), entry.entityKey(), entry.dedupKey(), entry.payload(), status,
 				entry.attempts() + addAttempts, nextAttemptAt, lastError, claimedBy, leaseUntil, entry.createdAt(),
-				updatedAt);
+				updatedAt, entry.priority());
 	}
 
 	@Override

@@ -61,6 +61,9 @@ public final class JdbcOutbox implements Outbox {
 
 	private static final String UNFINISHED = "('PENDING', 'IN_FLIGHT')";
 
+	/** The order due heads are claimed in: live before backfill, then soonest due (columns prefixed with %s). */
+	private static final String CLAIM_ORDER = "%1$spriority, %1$snext_attempt_at, %1$sid";
+
 	/**
 	 * Pending, due, and the oldest unfinished entry of its key. The candidates are read in due order through
 	 * the (status, next_attempt_at, id) index and each is checked with one probe of the (entity_key, id) index.
@@ -160,6 +163,7 @@ public final class JdbcOutbox implements Outbox {
 					// On the transaction's connection, so under the advisory lock.
 					DatabasePopulatorUtils.execute(script, this.dataSource);
 				});
+				addPriorityToAnOlderTable();
 				return;
 			}
 			catch (DataAccessException ex) {
@@ -169,6 +173,25 @@ public final class JdbcOutbox implements Outbox {
 				logger.debug("Creating the outbox schema failed, probably because another node created it at the "
 						+ "same moment; trying again", ex);
 			}
+		}
+	}
+
+	/**
+	 * A table created by a snapshot before entries had a priority gets the column ({@code CREATE TABLE IF NOT
+	 * EXISTS} leaves an existing table as it is).
+	 */
+	private void addPriorityToAnOlderTable() {
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+				.sql("SELECT priority FROM " + this.table + " WHERE 1 = 0")
+				.query((RowCallbackHandler) (row) -> {
+				}));
+		}
+		catch (DataAccessException missing) {
+			logger.info("Adding the priority column to the outbox table {}", this.table);
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+				.sql("ALTER TABLE " + this.table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL")
+				.update());
 		}
 	}
 
@@ -191,8 +214,9 @@ public final class JdbcOutbox implements Outbox {
 		long now = now();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO " + this.table + " (kind, entity_key, dedup_key, payload, status, attempts, "
-				+ "next_attempt_at, created_at, updated_at) VALUES (:kind, :key, :dedup, :payload, 'PENDING', 0, :now, "
-				+ ":now, :now)")
+				+ "next_attempt_at, created_at, updated_at, priority) VALUES (:kind, :key, :dedup, :payload, 'PENDING', 0, "
+				+ ":now, :now, :now, :priority)")
+			.param("priority", entry.priority().stored())
 			.param("kind", entry.kind())
 			.param("key", entry.entityKey())
 			.param("dedup", entry.dedupKey())
@@ -249,8 +273,8 @@ public final class JdbcOutbox implements Outbox {
 	/** PostgreSQL: select, lock and claim a batch in one statement, as db-scheduler does. */
 	private List<OutboxEntry> claimInOneStatement(String node, int limit, long now, long leaseUntil) {
 		return this.jdbc.sql("UPDATE " + this.table + " SET " + CLAIM_SET + " WHERE id IN (SELECT o.id FROM "
-				+ this.table + " o WHERE " + DUE_HEAD.formatted(this.table) + " ORDER BY o.next_attempt_at, o.id "
-				+ "LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING *")
+				+ this.table + " o WHERE " + DUE_HEAD.formatted(this.table) + " ORDER BY " + CLAIM_ORDER.formatted("o.")
+				+ " LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING *")
 			.param("node", node)
 			.param("lease", leaseUntil)
 			.param("now", now)
@@ -265,7 +289,7 @@ public final class JdbcOutbox implements Outbox {
 	 */
 	private List<Long> dueHeads(long now, int limit) {
 		return this.jdbc.sql("SELECT o.id FROM " + this.table + " o WHERE " + DUE_HEAD.formatted(this.table)
-				+ " ORDER BY o.next_attempt_at, o.id " + this.platform.limit(":limit"))
+				+ " ORDER BY " + CLAIM_ORDER.formatted("o.") + " " + this.platform.limit(":limit"))
 			.param("now", now)
 			.param("limit", limit)
 			.query(Long.class)
@@ -276,7 +300,8 @@ public final class JdbcOutbox implements Outbox {
 		// Statuses only move forward (but for a requeue), so a head read above is still the head of its key
 		// when it can be locked and is still pending and due.
 		List<OutboxEntry> locked = this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id IN (:ids) AND status = "
-				+ "'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+				+ "'PENDING' AND next_attempt_at <= :now ORDER BY " + CLAIM_ORDER.formatted("")
+				+ " LIMIT :limit FOR UPDATE SKIP LOCKED")
 			.param("ids", heads)
 			.param("now", now)
 			.param("limit", limit)
@@ -305,7 +330,7 @@ public final class JdbcOutbox implements Outbox {
 			.param("ids", heads)
 			.update();
 		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id IN (:ids) AND status = 'IN_FLIGHT' AND "
-				+ "claimed_by = :node AND lease_until = :lease ORDER BY next_attempt_at, id")
+				+ "claimed_by = :node AND lease_until = :lease ORDER BY " + CLAIM_ORDER.formatted(""))
 			.param("ids", heads)
 			.param("node", node)
 			.param("lease", leaseUntil)
@@ -464,6 +489,16 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
+	public long unfinished(EntryPriority priority) {
+		Long count = this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE status IN " + UNFINISHED
+				+ " AND priority = :priority")
+			.param("priority", priority.stored())
+			.query(Long.class)
+			.single();
+		return (count != null) ? count : 0;
+	}
+
+	@Override
 	public OutboxSummary summary() {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
 		long[] oldest = { Long.MAX_VALUE };
@@ -541,7 +576,8 @@ public final class JdbcOutbox implements Outbox {
 				rs.getString("dedup_key"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")), rs.getString("last_error"),
 				rs.getString("claimed_by"), instantOrNull(rs, "lease_until"),
-				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+				EntryPriority.ofStored(rs.getInt("priority")));
 	}
 
 	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {

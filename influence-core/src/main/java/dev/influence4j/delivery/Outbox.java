@@ -110,6 +110,14 @@ public interface Outbox extends OutboxOperations {
 	int releaseAll(String node);
 
 	/**
+	 * How many entries of a priority are not finished yet (pending, waiting or in flight): what a backfill keeps
+	 * bounded.
+	 * @param priority the priority
+	 * @return the count
+	 */
+	long unfinished(EntryPriority priority);
+
+	/**
 	 * The oldest unfinished (pending or in flight) entry of each of the given entities, for deciding in one
 	 * statement which entries of a batch must wait for others.
 	 * @param entityKeys the entities

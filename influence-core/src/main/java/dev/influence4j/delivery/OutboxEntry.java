@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param leaseUntil when the claim expires, or {@code null}
  * @param createdAt when the entry was written
  * @param updatedAt when the entry last changed
+ * @param priority live entries are claimed before backfill entries
  */
 public record OutboxEntry(long id, String kind, String entityKey, @Nullable String dedupKey, String payload,
 		DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String lastError,
-		@Nullable String claimedBy, @Nullable Instant leaseUntil, Instant createdAt, Instant updatedAt) {
+		@Nullable String claimedBy, @Nullable Instant leaseUntil, Instant createdAt, Instant updatedAt,
+		EntryPriority priority) {
 
 	@Override
 	public String toString() {
@@ -41,7 +43,7 @@ public record OutboxEntry(long id, String kind, String entityKey, @Nullable Stri
 	 */
 	OutboxEntry claimed(String node, Instant leaseUntil, Instant at) {
 		return new OutboxEntry(this.id, this.kind, this.entityKey, this.dedupKey, this.payload, DeliveryStatus.IN_FLIGHT,
-				this.attempts, this.nextAttemptAt, this.lastError, node, leaseUntil, this.createdAt, at);
+				this.attempts, this.nextAttemptAt, this.lastError, node, leaseUntil, this.createdAt, at, this.priority);
 	}
 
 }

@@ -60,10 +60,20 @@ public final class OutboxWriter {
 	 * @throws IllegalArgumentException when no kind writes events of its type
 	 */
 	public void write(Object event) {
+		write(entriesOf(event));
+	}
+
+	/**
+	 * The entries a storefront event makes, without writing them.
+	 * @param event the event
+	 * @return its entries
+	 * @throws IllegalArgumentException when no kind writes events of its type, or the event is invalid
+	 */
+	public List<NewOutboxEntry> entriesOf(Object event) {
 		Require.present(event, "event");
 		StorefrontKind<?, ?> kind = kindFor(event.getClass()).orElseThrow(() -> new IllegalArgumentException(
 				"no outbox entry kind writes " + event.getClass().getName()));
-		write(entries(kind, event));
+		return entries(kind, event);
 	}
 
 	@SuppressWarnings("unchecked")

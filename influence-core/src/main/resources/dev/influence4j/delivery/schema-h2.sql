@@ -14,7 +14,28 @@ CREATE TABLE IF NOT EXISTS influence_outbox (
     lease_until     BIGINT,
     created_at      BIGINT        NOT NULL,
     updated_at      BIGINT        NOT NULL,
+    priority        SMALLINT      DEFAULT 0 NOT NULL,
     CONSTRAINT influence_outbox_dedup UNIQUE (dedup_key)
 );
-CREATE INDEX IF NOT EXISTS influence_outbox_due ON influence_outbox (status, next_attempt_at, id);
+CREATE INDEX IF NOT EXISTS influence_outbox_claim ON influence_outbox (status, priority, next_attempt_at, id);
 CREATE INDEX IF NOT EXISTS influence_outbox_key ON influence_outbox (entity_key, id);
+
+-- Imports of existing data (backfill), one row per kind; a node runs a kind's import while it holds the lease.
+CREATE TABLE IF NOT EXISTS influence_backfill (
+    kind            VARCHAR(32)   NOT NULL PRIMARY KEY,
+    status          VARCHAR(16)   NOT NULL,
+    cursor_value    VARCHAR(1000),
+    read_count      BIGINT        DEFAULT 0 NOT NULL,
+    written_count   BIGINT        DEFAULT 0 NOT NULL,
+    failed_count    BIGINT        DEFAULT 0 NOT NULL,
+    total           BIGINT,
+    dry_run         SMALLINT      DEFAULT 0 NOT NULL,
+    since_at        BIGINT,
+    claimed_by      VARCHAR(128),
+    lease_until     BIGINT,
+    last_error      VARCHAR(2000),
+    failed_items    VARCHAR(2000),
+    started_at      BIGINT        NOT NULL,
+    updated_at      BIGINT        NOT NULL,
+    finished_at     BIGINT
+);
