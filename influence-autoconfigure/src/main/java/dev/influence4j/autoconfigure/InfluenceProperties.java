@@ -50,6 +50,8 @@ public class InfluenceProperties {
 
 	private final Health health = new Health();
 
+	private final Backfill backfill = new Backfill();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -112,6 +114,10 @@ public class InfluenceProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Backfill getBackfill() {
+		return this.backfill;
 	}
 
 	@Override
@@ -869,6 +875,52 @@ public class InfluenceProperties {
 
 		public void setMaxDeliveryLag(Duration maxDeliveryLag) {
 			this.maxDeliveryLag = maxDeliveryLag;
+		}
+
+	}
+
+	/**
+	 * Imports of existing data (backfill).
+	 */
+	public static class Backfill {
+
+		/**
+		 * Rows read from a source per page, and written to the outbox per transaction.
+		 */
+		private int pageSize = 200;
+
+		/**
+		 * Most backfill entries unfinished in the outbox at a time; the next page is written when it fits.
+		 */
+		private int maxPending = 1000;
+
+		/**
+		 * Time a node holds an import without renewing its lease; another node takes it over after that.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public int getMaxPending() {
+			return this.maxPending;
+		}
+
+		public void setMaxPending(int maxPending) {
+			this.maxPending = maxPending;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
 		}
 
 	}

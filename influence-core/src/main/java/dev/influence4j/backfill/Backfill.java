@@ -215,6 +215,14 @@ public final class Backfill implements AutoCloseable {
 		runner.start();
 	}
 
+	/**
+	 * Whether the background thread runs.
+	 * @return whether {@link #start()} was called and not {@link #close()}
+	 */
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	@Override
 	public void close() {
 		Thread runner;

@@ -1,8 +1,13 @@
 package dev.influence4j.autoconfigure.operations;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +18,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.influence4j.backfill.Backfill;
+import dev.influence4j.backfill.BackfillKind;
+import dev.influence4j.backfill.BackfillRequest;
+import dev.influence4j.backfill.BackfillStart;
 import dev.influence4j.delivery.DeliveryPause;
 import dev.influence4j.operations.DeadLetterPage;
 import dev.influence4j.operations.DeliveryOperations;
@@ -31,6 +40,9 @@ import dev.influence4j.operations.Requeue;
  * <li>{@code POST /actuator/influence/requeue-all} (optional JSON body {@code {"kind": "..."}}): requeue every dead
  * letter, or those of one kind.</li>
  * <li>{@code POST /actuator/influence/retry-now}: bring every entry waiting on backoff forward.</li>
+ * <li>{@code GET /actuator/influence/backfill}: the imports' statuses; {@code POST
+ * /actuator/influence/backfill-start} (optional {@code kinds}, {@code ordersSince}, {@code dryRun}),
+ * {@code backfill-pause}, {@code backfill-resume}, {@code backfill-cancel}.</li>
  * </ul>
  */
 @Endpoint(id = "influence", defaultAccess = Access.READ_ONLY)
@@ -42,12 +54,17 @@ public final class InfluenceEndpoint {
 
 	static final String RETRY_NOW = "retry-now";
 
+	static final String BACKFILL = "backfill";
+
 	private static final int DEFAULT_PAGE_SIZE = 20;
 
 	private final DeliveryOperations operations;
 
-	InfluenceEndpoint(DeliveryOperations operations) {
+	private final @Nullable Backfill backfill;
+
+	InfluenceEndpoint(DeliveryOperations operations, @Nullable Backfill backfill) {
 		this.operations = operations;
+		this.backfill = backfill;
 	}
 
 	/**
@@ -67,16 +84,19 @@ public final class InfluenceEndpoint {
 	}
 
 	/**
-	 * A page of dead letters.
-	 * @param section {@code dead-letters}
-	 * @param page the page, from 0 (default 0)
-	 * @param size how many per page (default 20, at most 100)
-	 * @param kind only this entry kind
-	 * @return the page, or 400 for a negative page or a size below 1, 404 for another section
+	 * A page of dead letters, or the imports' statuses.
+	 * @param section {@code dead-letters} or {@code backfill}
+	 * @param page the page of dead letters, from 0 (default 0)
+	 * @param size how many dead letters per page (default 20, at most 100)
+	 * @param kind only dead letters of this entry kind
+	 * @return the page or the statuses, or 400 for a negative page or a size below 1, 404 for another section
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> deadLetters(@Selector String section, @Nullable Integer page,
+	public WebEndpointResponse<Object> section(@Selector String section, @Nullable Integer page,
 			@Nullable Integer size, @Nullable String kind) {
+		if (BACKFILL.equals(section)) {
+			return withBackfill((imports) -> new WebEndpointResponse<>(imports.status()));
+		}
 		if (!DEAD_LETTERS.equals(section)) {
 			return notFound(section);
 		}
@@ -86,8 +106,7 @@ public final class InfluenceEndpoint {
 			return new WebEndpointResponse<>(letters);
 		}
 		catch (IllegalArgumentException ex) {
-			return new WebEndpointResponse<>(new Problem(String.valueOf(ex.getMessage())),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			return badRequest(ex);
 		}
 	}
 
@@ -113,13 +132,19 @@ public final class InfluenceEndpoint {
 	}
 
 	/**
-	 * Act on many entries at once.
-	 * @param action {@code requeue-all} or {@code retry-now}
+	 * Act on many entries at once, or on the imports.
+	 * @param action {@code requeue-all}, {@code retry-now}, {@code backfill-start}, {@code backfill-pause},
+	 * {@code backfill-resume} or {@code backfill-cancel}
 	 * @param kind for {@code requeue-all}: only dead letters of this kind
-	 * @return how many entries were changed, or 404 for another action
+	 * @param kinds for {@code backfill-start}: the kinds to import, comma-separated (default: every kind with a
+	 * source but orders, which are opt-in)
+	 * @param ordersSince for {@code backfill-start}: only orders placed since then (ISO-8601)
+	 * @param dryRun for {@code backfill-start}: read, validate and count, send nothing
+	 * @return what was changed; 409 when an import is running already, 400 for bad input, 404 for another action
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Object> act(@Selector String action, @Nullable String kind) {
+	public WebEndpointResponse<Object> act(@Selector String action, @Nullable String kind, @Nullable String kinds,
+			@Nullable String ordersSince, @Nullable Boolean dryRun) {
 		return switch (action) {
 			case REQUEUE_ALL -> {
 				int requeued = this.operations.requeueAll(kind);
@@ -131,13 +156,69 @@ public final class InfluenceEndpoint {
 				yield new WebEndpointResponse<>(new Changed(action, due, null,
 						due + " entries waiting on backoff are due now"));
 			}
+			case "backfill-start" -> withBackfill((imports) -> startBackfill(imports, kinds, ordersSince, dryRun));
+			case "backfill-pause" -> withBackfill((imports) -> changed(action, imports.pause(), "imports paused"));
+			case "backfill-resume" -> withBackfill((imports) -> changed(action, imports.resume(), "imports resumed"));
+			case "backfill-cancel" -> withBackfill((imports) -> changed(action, imports.cancel(), "imports cancelled"));
 			default -> notFound(action);
 		};
 	}
 
+	private static WebEndpointResponse<Object> startBackfill(Backfill imports, @Nullable String kinds,
+			@Nullable String ordersSince, @Nullable Boolean dryRun) {
+		try {
+			Set<BackfillKind<?>> asked = new LinkedHashSet<>();
+			if (kinds == null || kinds.isBlank()) {
+				imports.kinds().stream().filter((kind) -> kind != BackfillKind.ORDERS).forEach(asked::add);
+			}
+			else {
+				for (String name : kinds.split(",")) {
+					asked.add(BackfillKind.named(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+							"unknown backfill kind '" + name.strip() + "'; use customers, products, collections or orders")));
+				}
+			}
+			BackfillRequest request = new BackfillRequest(asked,
+					(ordersSince != null && !ordersSince.isBlank()) ? parseInstant(ordersSince) : null,
+					Boolean.TRUE.equals(dryRun));
+			BackfillStart start = imports.start(request);
+			return new WebEndpointResponse<>(start, start.started() ? WebEndpointResponse.STATUS_OK : 409);
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(ex);
+		}
+	}
+
+	private static Instant parseInstant(String text) {
+		try {
+			return Instant.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("ordersSince must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '"
+					+ text + "'");
+		}
+	}
+
+	private static WebEndpointResponse<Object> changed(String action, int changed, String what) {
+		return new WebEndpointResponse<>(new Changed(action, changed, null, changed + " " + what));
+	}
+
+	private WebEndpointResponse<Object> withBackfill(Function<Backfill, WebEndpointResponse<Object>> work) {
+		Backfill imports = this.backfill;
+		if (imports == null) {
+			return new WebEndpointResponse<>(new Problem("no backfill here: define a BackfillSource bean for each kind "
+					+ "to import (see the README, Importing an existing shop)"), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return work.apply(imports);
+	}
+
+	private static WebEndpointResponse<Object> badRequest(IllegalArgumentException ex) {
+		return new WebEndpointResponse<>(new Problem(String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_BAD_REQUEST);
+	}
+
 	private static WebEndpointResponse<Object> notFound(String what) {
-		return new WebEndpointResponse<>(new Problem("no '" + what + "' here; use " + DEAD_LETTERS + ", " + REQUEUE_ALL
-				+ " or " + RETRY_NOW), WebEndpointResponse.STATUS_NOT_FOUND);
+		return new WebEndpointResponse<>(new Problem("no '" + what + "' here; use " + DEAD_LETTERS + ", " + BACKFILL
+				+ ", " + REQUEUE_ALL + ", " + RETRY_NOW + " or backfill-start, -pause, -resume, -cancel"),
+				WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.influence4j.autoconfigure.operations;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +14,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.influence4j.autoconfigure.backfill.InfluenceBackfillAutoConfiguration;
 import dev.influence4j.autoconfigure.delivery.InfluenceDeliveryAutoConfiguration;
+import dev.influence4j.backfill.Backfill;
 import dev.influence4j.operations.DeliveryOperations;
 
 /**
@@ -22,7 +25,7 @@ import dev.influence4j.operations.DeliveryOperations;
  * ({@code spring-boot-health}), the {@code influence} endpoint ({@code spring-boot-actuator}) and the delivery
  * gauges (Micrometer).
  */
-@AutoConfiguration(after = InfluenceDeliveryAutoConfiguration.class)
+@AutoConfiguration(after = { InfluenceDeliveryAutoConfiguration.class, InfluenceBackfillAutoConfiguration.class })
 @ConditionalOnBean(DeliveryOperations.class)
 public final class InfluenceOperationsAutoConfiguration {
 
@@ -46,8 +49,8 @@ public final class InfluenceOperationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		InfluenceEndpoint influenceEndpoint(DeliveryOperations operations) {
-			return new InfluenceEndpoint(operations);
+		InfluenceEndpoint influenceEndpoint(DeliveryOperations operations, ObjectProvider<Backfill> backfill) {
+			return new InfluenceEndpoint(operations, backfill.getIfAvailable());
 		}
 
 	}
