@@ -1,5 +1,7 @@
 package dev.influence4j.autoconfigure.operations;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +65,13 @@ public final class InfluenceOperationsAutoConfiguration {
 		@ConditionalOnMissingBean(name = "influenceDeliveryMeters")
 		MeterBinder influenceDeliveryMeters(DeliveryOperations operations) {
 			return new InfluenceDeliveryMeters(operations);
+		}
+
+		@Bean
+		@ConditionalOnBean(Backfill.class)
+		@ConditionalOnMissingBean(name = "influenceBackfillMeters")
+		MeterBinder influenceBackfillMeters(Backfill backfill) {
+			return new InfluenceBackfillMeters(backfill, Clock.systemUTC());
 		}
 
 	}

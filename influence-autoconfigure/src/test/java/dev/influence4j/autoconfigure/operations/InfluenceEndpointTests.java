@@ -65,6 +65,14 @@ class InfluenceEndpointTests extends EndpointTestSupport {
 	}
 
 	@Test
+	void withoutBackfillSourcesTheImportsSayWhatIsMissing() throws Exception {
+		HttpResponse<String> imports = read("/actuator/influence/backfill");
+
+		assertThat(imports.statusCode()).isEqualTo(404);
+		assertThat(body(imports).path("error").asString()).startsWith("no backfill here: define a BackfillSource bean");
+	}
+
+	@Test
 	void theHealthIndicatorIsInTheHealthEndpoint() throws Exception {
 		HttpResponse<String> health = read("/actuator/health/influence");
 		assertThat(health.statusCode()).isEqualTo(200);
