@@ -144,6 +144,8 @@ public final class JdbcOutbox implements Outbox {
 					+ this.table + " yourself (see schema-postgresql.sql in influence-core for its columns) and "
 					+ "switch schema initialization off");
 		}
+		// Before the script: its index on the priority column needs the column.
+		addPriorityToAnOlderTable();
 		ResourceDatabasePopulator script = new ResourceDatabasePopulator(schemaScript(resource));
 		script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
 		// Several nodes may start at once on an empty database, and CREATE ... IF NOT EXISTS does not protect
@@ -163,7 +165,6 @@ public final class JdbcOutbox implements Outbox {
 					// On the transaction's connection, so under the advisory lock.
 					DatabasePopulatorUtils.execute(script, this.dataSource);
 				});
-				addPriorityToAnOlderTable();
 				return;
 			}
 			catch (DataAccessException ex) {
@@ -181,17 +182,33 @@ public final class JdbcOutbox implements Outbox {
 	 * EXISTS} leaves an existing table as it is).
 	 */
 	private void addPriorityToAnOlderTable() {
-		try {
-			this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-				.sql("SELECT priority FROM " + this.table + " WHERE 1 = 0")
-				.query((RowCallbackHandler) (row) -> {
-				}));
+		if (!succeeds("SELECT COUNT(*) FROM " + this.table + " WHERE 1 = 0")) {
+			return;
 		}
-		catch (DataAccessException missing) {
+		if (!succeeds("SELECT priority FROM " + this.table + " WHERE 1 = 0")) {
 			logger.info("Adding the priority column to the outbox table {}", this.table);
-			this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-				.sql("ALTER TABLE " + this.table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL")
-				.update());
+			try {
+				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+					.sql("ALTER TABLE " + this.table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL")
+					.update());
+			}
+			catch (DataAccessException ex) {
+				// Another node starting at the same moment may have added it.
+				if (!succeeds("SELECT priority FROM " + this.table + " WHERE 1 = 0")) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private boolean succeeds(String query) {
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.sql(query).query((RowCallbackHandler) (row) -> {
+			}));
+			return true;
+		}
+		catch (DataAccessException ex) {
+			return false;
 		}
 	}
 

@@ -122,6 +122,15 @@ public final class InfluenceDeliveryAutoConfiguration {
 					+ " in influence-core's jar (for example in a Flyway migration), or set "
 					+ "influence.delivery.initialize-schema=always", ex);
 		}
+		try {
+			JdbcClient.create(dataSource).sql("SELECT priority FROM " + table + " WHERE 1 = 0").query().listOfRows();
+		}
+		catch (DataAccessException ex) {
+			throw new IllegalStateException("influence4j's outbox table " + table + " has no priority column (it was "
+					+ "created by an earlier snapshot) and influence.delivery.initialize-schema does not add it here: run "
+					+ "ALTER TABLE " + table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL (for example in a Flyway "
+					+ "migration), or set influence.delivery.initialize-schema=always", ex);
+		}
 	}
 
 	private static boolean initializeSchema(Delivery.SchemaInitialization mode, DataSource dataSource,
