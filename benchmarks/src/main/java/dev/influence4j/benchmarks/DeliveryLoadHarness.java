@@ -1,9 +1,5 @@
 package dev.influence4j.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -54,8 +47,6 @@ public final class DeliveryLoadHarness {
 
 	private final ConcurrentLinkedQueue<Long> latenciesNanos = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger received = new AtomicInteger();
-
 	private DeliveryLoadHarness(Map<String, Integer> options) {
 		this.options = options;
 	}
@@ -78,12 +69,19 @@ public final class DeliveryLoadHarness {
 	private void run() throws Exception {
 		System.out.println("influence4j delivery load harness " + this.options);
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start()) {
-			HttpServer sink = startSink(option("sinkLatencyMs"));
+			LoadSink sink = LoadSink.start(option("sinkLatencyMs"), "{}", (body) -> {
+				long arrived = System.nanoTime();
+				int marker = body.indexOf("\"title\":\"t");
+				if (marker >= 0) {
+					long written = Long.parseLong(body.substring(marker + 10, body.indexOf('"', marker + 10)));
+					this.latenciesNanos.add(arrived - written);
+				}
+			});
 			DataSource database = pool(postgres.getJdbcUrl("postgres", "postgres"), 8);
 			JdbcOutbox outbox = new JdbcOutbox(database, DatabasePlatform.POSTGRESQL, JdbcOutbox.DEFAULT_TABLE_PREFIX,
 					Clock.systemUTC());
 			outbox.initializeSchema();
-			String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort();
+			String sinkUrl = sink.url();
 			OutboxWriter writer = new OutboxWriter(outbox, () -> { }, SyncKinds.storefront(client(sinkUrl)));
 
 			clientAlone(sinkUrl); // warm-up: the JIT and the connections
@@ -113,7 +111,7 @@ public final class DeliveryLoadHarness {
 
 			steadyState(writer, outbox, nodes);
 			nodes.forEach(OutboxDispatcher::close);
-			sink.stop(0);
+			sink.close();
 		}
 	}
 
@@ -191,7 +189,7 @@ public final class DeliveryLoadHarness {
 		return dispatcher;
 	}
 
-	private static PlatformClient client(String sinkUrl) {
+	static PlatformClient client(String sinkUrl) {
 		return PlatformClient.builder().apiKey("load-test").baseUrl(sinkUrl).retry(RetrySettings.none()).build();
 	}
 
@@ -205,36 +203,7 @@ public final class DeliveryLoadHarness {
 		}
 	}
 
-	private HttpServer startSink(int latencyMillis) throws IOException {
-		// Without TCP_NODELAY the JDK's HTTP server adds tens of milliseconds to every small answer.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-		server.setExecutor(Executors.newFixedThreadPool(64));
-		server.createContext("/", (exchange) -> {
-			long arrived = System.nanoTime();
-			try (InputStream in = exchange.getRequestBody()) {
-				String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				int marker = body.indexOf("\"title\":\"t");
-				if (marker >= 0) {
-					long written = Long.parseLong(body.substring(marker + 10, body.indexOf('"', marker + 10)));
-					this.latenciesNanos.add(arrived - written);
-				}
-			}
-			if (latencyMillis > 0) {
-				LockSupport.parkNanos(Duration.ofMillis(latencyMillis).toNanos());
-			}
-			this.received.incrementAndGet();
-			byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, answer.length);
-			exchange.getResponseBody().write(answer);
-			exchange.close();
-		});
-		server.start();
-		return server;
-	}
-
-	private static DataSource pool(String jdbcUrl, int size) {
+	static DataSource pool(String jdbcUrl, int size) {
 		HikariDataSource pool = new HikariDataSource();
 		pool.setJdbcUrl(jdbcUrl);
 		pool.setUsername("postgres");
@@ -242,7 +211,7 @@ public final class DeliveryLoadHarness {
 		return pool;
 	}
 
-	private static long millisSince(long startNanos) {
+	static long millisSince(long startNanos) {
 		return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
 	}
 

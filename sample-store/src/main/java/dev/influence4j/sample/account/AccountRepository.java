@@ -3,6 +3,7 @@ package dev.influence4j.sample.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,6 +47,28 @@ public class AccountRepository {
 			.param("email", email.toLowerCase(Locale.ROOT))
 			.query(AccountRepository::map)
 			.optional();
+	}
+
+	/**
+	 * Accounts by id, for a keyset read of the whole table.
+	 * @param after the last id of the previous page, 0 for the first
+	 * @param size the most accounts to return
+	 * @return the accounts with an id above {@code after}, by id
+	 */
+	public List<Account> findPage(long after, int size) {
+		return this.jdbc.sql("SELECT * FROM account WHERE id > :after ORDER BY id LIMIT :size")
+			.param("after", after)
+			.param("size", size)
+			.query(AccountRepository::map)
+			.list();
+	}
+
+	/**
+	 * How many accounts there are.
+	 * @return the count
+	 */
+	public long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
 	}
 
 	/**

@@ -71,6 +71,20 @@ public class ProductRepository {
 	}
 
 	/**
+	 * Products by id, active or not, for a keyset read of the whole table.
+	 * @param after the last id of the previous page, 0 for the first
+	 * @param size the most products to return
+	 * @return the products with an id above {@code after}, by id
+	 */
+	public List<Product> findPage(long after, int size) {
+		return this.jdbc.sql("SELECT * FROM product WHERE id > :after ORDER BY id LIMIT :size")
+			.param("after", after)
+			.param("size", size)
+			.query(ProductRepository::map)
+			.list();
+	}
+
+	/**
 	 * How many products there are.
 	 * @return the count
 	 */

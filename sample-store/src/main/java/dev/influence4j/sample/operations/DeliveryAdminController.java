@@ -1,9 +1,5 @@
 package dev.influence4j.sample.operations;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.OptionalInt;
 
@@ -20,6 +16,7 @@ import dev.influence4j.operations.DeadLetterPage;
 import dev.influence4j.operations.DeliveryOperations;
 import dev.influence4j.operations.DeliveryReport;
 import dev.influence4j.operations.Requeue;
+import dev.influence4j.sample.web.AdminText;
 
 /**
  * The admin's operator page for delivery to Influence.io ({@code ROLE_ADMIN} only, see the security
@@ -32,9 +29,6 @@ class DeliveryAdminController {
 
 	/** Dead letters per page. */
 	private static final int PAGE_SIZE = 20;
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final DeliveryOperations operations;
 
@@ -52,10 +46,10 @@ class DeliveryAdminController {
 		DeliveryReport report = this.operations.report();
 		model.addAttribute("report", report);
 		model.addAttribute("counts", new EnumMap<>(report.outbox().counts()));
-		model.addAttribute("lag", report.outbox().oldestUnfinishedAge().map(DeliveryAdminController::age).orElse(null));
-		model.addAttribute("maxLag", age(report.maxLag()));
+		model.addAttribute("lag", report.outbox().oldestUnfinishedAge().map(AdminText::duration).orElse(null));
+		model.addAttribute("maxLag", AdminText.duration(report.maxLag()));
 		model.addAttribute("healthProblem", report.problem().orElse(null));
-		model.addAttribute("readAt", time(report.outbox().at()));
+		model.addAttribute("readAt", AdminText.time(report.outbox().at()));
 		DeadLetterPage deadLetters = this.operations.deadLetters(number.orElse(0), PAGE_SIZE, null);
 		model.addAttribute("deadLetters", deadLetters);
 		model.addAttribute("rows", deadLetters.items().stream().map(Row::of).toList());
@@ -99,23 +93,6 @@ class DeliveryAdminController {
 		}
 	}
 
-	/** For example {@code 42 s}, {@code 3 min 5 s}, {@code 15 min}, {@code 2 h 10 min}. */
-	private static String age(Duration age) {
-		long seconds = age.toSeconds();
-		if (seconds < 60) {
-			return seconds + " s";
-		}
-		if (seconds < 3600) {
-			return (seconds / 60) + " min" + ((seconds % 60 != 0) ? " " + (seconds % 60) + " s" : "");
-		}
-		long minutes = seconds % 3600 / 60;
-		return (seconds / 3600) + " h" + ((minutes != 0) ? " " + minutes + " min" : "");
-	}
-
-	private static String time(Instant instant) {
-		return TIME.format(instant);
-	}
-
 	private static String count(int count, String one, String many) {
 		return count + " " + ((count == 1) ? one : many);
 	}
@@ -130,7 +107,7 @@ class DeliveryAdminController {
 	record Row(DeadLetter letter, String createdAt, String updatedAt) {
 
 		static Row of(DeadLetter letter) {
-			return new Row(letter, time(letter.createdAt()), time(letter.updatedAt()));
+			return new Row(letter, AdminText.time(letter.createdAt()), AdminText.time(letter.updatedAt()));
 		}
 
 	}

@@ -63,6 +63,20 @@ public class OrderRepository {
 	}
 
 	/**
+	 * Orders by number with their lines, for a keyset read of the whole table.
+	 * @param after the last order number of the previous page, 0 for the first
+	 * @param size the most orders to return
+	 * @return the orders numbered above {@code after}, by number
+	 */
+	public List<Order> findPage(long after, int size) {
+		return withLines(this.jdbc.sql("SELECT * FROM shop_order WHERE id > :after ORDER BY id LIMIT :size")
+			.param("after", after)
+			.param("size", size)
+			.query(OrderRepository::header)
+			.list());
+	}
+
+	/**
 	 * How many orders there are.
 	 * @return the count
 	 */
