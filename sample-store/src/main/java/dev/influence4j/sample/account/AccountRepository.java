@@ -50,13 +50,14 @@ public class AccountRepository {
 	}
 
 	/**
-	 * Accounts by id, for a keyset read of the whole table.
+	 * Customer accounts (not staff: the store never sends those to Influence.io) after an id, in id order.
 	 * @param after the last id of the previous page, 0 for the first
-	 * @param size the most accounts to return
-	 * @return the accounts with an id above {@code after}, by id
+	 * @param size the most to return
+	 * @return the accounts
 	 */
-	public List<Account> findPage(long after, int size) {
-		return this.jdbc.sql("SELECT * FROM account WHERE id > :after ORDER BY id LIMIT :size")
+	public List<Account> findCustomerPage(long after, int size) {
+		return this.jdbc.sql("SELECT * FROM account WHERE role = :role AND id > :after ORDER BY id LIMIT :size")
+			.param("role", AccountRole.CUSTOMER.name())
 			.param("after", after)
 			.param("size", size)
 			.query(AccountRepository::map)
@@ -64,11 +65,14 @@ public class AccountRepository {
 	}
 
 	/**
-	 * How many accounts there are.
+	 * How many customer accounts there are.
 	 * @return the count
 	 */
-	public long count() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+	public long countCustomers() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM account WHERE role = :role")
+			.param("role", AccountRole.CUSTOMER.name())
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -13,8 +13,9 @@ import dev.influence4j.sample.account.Account;
 import dev.influence4j.sample.account.AccountRepository;
 
 /**
- * The store's accounts, imported as the same customer records the store sends when an account is saved
- * ({@link Account#toInfluence()}).
+ * The store's customer accounts, imported as the same customer records the store sends when one is saved
+ * ({@link Account#toInfluence()}); staff accounts are not loyalty members and are left out, as the store leaves
+ * them out when they are saved.
  */
 @Component
 final class CustomerImport implements BackfillSource<Account, InfluenceCustomer> {
@@ -32,7 +33,7 @@ final class CustomerImport implements BackfillSource<Account, InfluenceCustomer>
 
 	@Override
 	public BackfillPage<Account> page(@Nullable String after, int size) {
-		return Keyset.page(this.accounts.findPage(Keyset.after(after), size), size, Account::id);
+		return Keyset.page(this.accounts.findCustomerPage(Keyset.after(after), size), size, Account::id);
 	}
 
 	@Override
@@ -47,7 +48,7 @@ final class CustomerImport implements BackfillSource<Account, InfluenceCustomer>
 
 	@Override
 	public OptionalLong count() {
-		return OptionalLong.of(this.accounts.count());
+		return OptionalLong.of(this.accounts.countCustomers());
 	}
 
 }

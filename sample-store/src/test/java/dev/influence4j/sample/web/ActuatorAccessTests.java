@@ -11,9 +11,10 @@ import dev.influence4j.sample.StoreTest;
 import dev.influence4j.sample.demo.DemoData;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -49,7 +50,9 @@ class ActuatorAccessTests {
 
 	@Test
 	void influenceEndpointIsRefusedToGuestsAndCustomers() throws Exception {
-		Shopper.anonymous(this.mvc).open("/actuator/influence").andExpect(redirectedUrl("/login"));
+		Shopper.anonymous(this.mvc).open("/actuator/influence").andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/actuator/influence").with(httpBasic(DemoData.CUSTOMER_EMAIL, DemoData.CUSTOMER_PASSWORD)))
+			.andExpect(status().isForbidden());
 		Shopper customer = Shopper.registered(this.mvc);
 		customer.open("/actuator/influence").andExpect(status().isForbidden());
 		this.mvc.perform(post("/actuator/influence/retry-now").session(customer.session()).with(csrf())
@@ -73,8 +76,20 @@ class ActuatorAccessTests {
 	}
 
 	@Test
+	void aScriptStartsAnImportWithTheAdminsLoginOverHttpBasic() throws Exception {
+		this.mvc.perform(post("/actuator/influence/backfill-start").with(httpBasic(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kinds\":\"products\",\"dryRun\":true}"))
+			.andExpect(status().is2xxSuccessful())
+			.andExpect(jsonPath("$.started").value(true));
+		this.mvc.perform(get("/actuator/influence/backfill").with(httpBasic(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.kind == 'products')].dryRun").value(true));
+	}
+
+	@Test
 	void otherEndpointsAreTheAdminsToo() throws Exception {
-		Shopper.anonymous(this.mvc).open("/actuator").andExpect(redirectedUrl("/login"));
+		Shopper.anonymous(this.mvc).open("/actuator").andExpect(status().isUnauthorized());
 		Shopper.registered(this.mvc).open("/actuator").andExpect(status().isForbidden());
 	}
 
