@@ -25,7 +25,7 @@ public class DefaultDeliveryObservationConvention implements DeliveryObservation
 	public KeyValues getLowCardinalityKeyValues(DeliveryObservationContext context) {
 		return KeyValues.of(LowCardinalityKeys.KIND.withValue(context.getEntry().kind()),
 				LowCardinalityKeys.OUTCOME.withValue(context.getOutcome()),
-				LowCardinalityKeys.ERROR.withValue(context.getErrorType()));
+				LowCardinalityKeys.ERROR_TYPE.withValue(context.getErrorType()));
 	}
 
 	@Override

@@ -64,12 +64,13 @@ public enum DeliveryObservation implements ObservationDocumentation {
 		/**
 		 * The type of what went wrong: the exception's simple class name, {@code rejected} when Influence.io
 		 * answered that the entry is wrong, another short word for failures without an exception, {@code none}
-		 * when nothing went wrong.
+		 * when nothing went wrong. Not {@code error}: Micrometer's meter handler sets that tag itself, from an
+		 * exception the observation ended with.
 		 */
-		ERROR {
+		ERROR_TYPE {
 			@Override
 			public String asString() {
-				return "error";
+				return "error.type";
 			}
 		}
 

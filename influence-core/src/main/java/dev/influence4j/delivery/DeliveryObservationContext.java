@@ -37,7 +37,7 @@ public final class DeliveryObservationContext extends Observation.Context {
 
 	/**
 	 * The type of what went wrong.
-	 * @return one of the values of {@link DeliveryObservation.LowCardinalityKeys#ERROR}
+	 * @return one of the values of {@link DeliveryObservation.LowCardinalityKeys#ERROR_TYPE}
 	 */
 	public String getErrorType() {
 		return this.errorType;

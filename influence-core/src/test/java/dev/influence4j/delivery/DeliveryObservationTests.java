@@ -79,7 +79,7 @@ class DeliveryObservationTests {
 		DeliveryObservationContext context = awaitOutcome("delivered");
 		assertThat(this.registry).hasObservationWithNameEqualTo("influence.delivery");
 		assertThat(context.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(KeyValue.of("kind", "product.saved"),
-				KeyValue.of("outcome", "delivered"), KeyValue.of("error", "none"));
+				KeyValue.of("outcome", "delivered"), KeyValue.of("error.type", "none"));
 		assertThat(context.getHighCardinalityKeyValues()).containsExactlyInAnyOrder(
 				KeyValue.of("influence.entity.key", "product:p-1"), KeyValue.of("influence.entry.id", "1"));
 	}
@@ -103,7 +103,7 @@ class DeliveryObservationTests {
 
 		DeliveryObservationContext context = awaitOutcome("dead");
 		assertThat(context.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(
-				KeyValue.of("kind", "order.completed"), KeyValue.of("outcome", "dead"), KeyValue.of("error", "rejected"));
+				KeyValue.of("kind", "order.completed"), KeyValue.of("outcome", "dead"), KeyValue.of("error.type", "rejected"));
 	}
 
 	@Test

@@ -34,15 +34,22 @@ class InfluenceEndpointTests extends EndpointTestSupport {
 		HttpResponse<String> summary = read("/actuator/influence");
 		assertThat(summary.statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(body(read("/actuator/influence")).path("deadLetters").asLong()).isEqualTo(1));
+			.untilAsserted(() -> assertThat(body(read("/actuator/influence")).path("deadLetters").asLong())
+				.isEqualTo(deadLetters()));
 		JsonNode read = body(read("/actuator/influence"));
 		assertThat(read.path("status").asString()).isEqualTo("UP");
-		assertThat(read.path("entries").path("dead").asLong()).isEqualTo(1);
+		assertThat(read.path("entries").path("dead").asLong()).isEqualTo(deadLetters()).isPositive();
 		assertThat(read.path("node").asString()).isNotBlank();
 
 		HttpResponse<String> letters = read("/actuator/influence/dead-letters");
 		assertThat(letters.statusCode()).isEqualTo(200);
-		JsonNode letter = body(letters).path("items").get(0);
+		JsonNode letter = null;
+		for (JsonNode item : body(letters).path("items")) {
+			if (item.path("id").asLong() == id) {
+				letter = item;
+			}
+		}
+		assertThat(letter).as("dead letter %s listed", id).isNotNull();
 		assertThat(letter.path("id").asLong()).isEqualTo(id);
 		assertThat(letter.path("kind").asString()).isEqualTo("order.completed");
 		assertThat(letter.path("attempts").asInt()).isEqualTo(1);
@@ -53,6 +60,17 @@ class InfluenceEndpointTests extends EndpointTestSupport {
 		HttpResponse<String> write = send("/actuator/influence/dead-letters/" + id, "");
 		assertThat(write.statusCode()).isIn(404, 405);
 		assertThat(outboxStatus(id)).isEqualTo(DeliveryStatus.DEAD);
+	}
+
+	@Test
+	void everyDeliveryIsTimedByKindAndOutcomeInTheMetricsEndpoint() throws Exception {
+		aDeadLetter("1002");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			HttpResponse<String> timer = read("/actuator/metrics/influence.delivery?tag=outcome:dead&tag=kind:order.completed");
+			assertThat(timer.statusCode()).isEqualTo(200);
+			assertThat(body(timer).path("availableTags").toString()).contains("error.type", "rejected");
+		});
 	}
 
 	@Test
@@ -77,6 +95,10 @@ class InfluenceEndpointTests extends EndpointTestSupport {
 		HttpResponse<String> health = read("/actuator/health/influence");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(body(health).path("status").asString()).isEqualTo("UP");
+	}
+
+	private long deadLetters() {
+		return this.outbox.countsByStatus().get(DeliveryStatus.DEAD);
 	}
 
 	private DeliveryStatus outboxStatus(long id) {
