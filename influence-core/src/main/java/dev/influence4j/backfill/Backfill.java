@@ -24,10 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.influence4j.Require;
 import dev.influence4j.delivery.EntryPriority;
-import dev.influence4j.delivery.NewOutboxEntry;
 import dev.influence4j.delivery.Outbox;
 import dev.influence4j.delivery.OutboxWriter;
-import dev.influence4j.platform.InfluenceOrder;
 
 /**
  * Imports an existing shop's data into Influence.io through the outbox: reads each kind's {@link BackfillSource}
@@ -43,9 +41,6 @@ public final class Backfill implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
 
-	/** Ids of failed rows kept in the status. */
-	private static final int FAILED_ITEMS_KEPT = 20;
-
 	private final BackfillJobs jobs;
 
 	private final Outbox outbox;
@@ -60,7 +55,7 @@ public final class Backfill implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final TransactionTemplate transaction;
+	private final BackfillPages pages;
 
 	private final Object wake = new Object();
 
@@ -98,7 +93,8 @@ public final class Backfill implements AutoCloseable {
 		this.sources = Map.copyOf(byKind);
 		this.settings = Require.present(settings, "backfill settings");
 		this.clock = Require.present(clock, "clock");
-		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.pages = new BackfillPages(this.jobs, outbox, writer, settings,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 	}
 
 	/**
@@ -307,7 +303,7 @@ public final class Backfill implements AutoCloseable {
 			}
 			long pending = this.outbox.unfinished(EntryPriority.BACKFILL);
 			if (!status.dryRun() && pending + this.settings.pageSize() > this.settings.maxPending()) {
-				this.jobs.renew(kind, this.settings.node(), this.settings.lease());
+				this.jobs.claim(kind, this.settings.node(), this.settings.lease());
 				return Progress.BACKLOG;
 			}
 			BackfillPage<R> page;
@@ -320,7 +316,7 @@ public final class Backfill implements AutoCloseable {
 				this.jobs.pauseWithError(kind, this.settings.node(), error);
 				return Progress.PAUSED;
 			}
-			if (!writePage(source, status, page)) {
+			if (!this.pages.write(source, status, page)) {
 				return Progress.STOPPED;
 			}
 			this.nudge.run();
@@ -336,63 +332,6 @@ public final class Backfill implements AutoCloseable {
 			}
 		}
 		return Progress.STOPPED;
-	}
-
-	private <R, T> boolean writePage(BackfillSource<R, T> source, BackfillStatus status, BackfillPage<R> page) {
-		List<NewOutboxEntry> entries = new ArrayList<>();
-		List<String> failures = new ArrayList<>();
-		long written = 0;
-		for (R row : page.items()) {
-			try {
-				T item = source.map(row);
-				if (status.since() != null && item instanceof InfluenceOrder order
-						&& order.createdAt().isBefore(status.since())) {
-					continue;
-				}
-				for (NewOutboxEntry entry : this.writer.entriesOf(source.kind().event(item))) {
-					entries.add(entry.withPriority(EntryPriority.BACKFILL));
-				}
-				written++;
-			}
-			catch (IllegalArgumentException ex) {
-				String id = safeId(source, row);
-				failures.add(id + ": " + ex.getMessage());
-				logger.warn("influence4j backfill of {} skips row {}: {}", source.kind(), id, ex.getMessage());
-			}
-		}
-		long writtenRows = written;
-		String failedItems = failures.isEmpty() ? null : keptFailures(status.failedItems(), failures);
-		Boolean held = this.transaction.execute((tx) -> {
-			if (!status.dryRun()) {
-				entries.forEach(this.outbox::append);
-			}
-			boolean stillHeld = this.jobs.advance(source.kind().name(), this.settings.node(), page.next(),
-					page.items().size(), writtenRows, failures.size(), failedItems, this.settings.lease());
-			if (!stillHeld) {
-				// Paused, cancelled or taken over meanwhile: the page is not written.
-				tx.setRollbackOnly();
-			}
-			return stillHeld;
-		});
-		return Boolean.TRUE.equals(held);
-	}
-
-	private static <R> String safeId(BackfillSource<R, ?> source, R row) {
-		try {
-			return source.id(row);
-		}
-		catch (RuntimeException ex) {
-			return "(unknown id)";
-		}
-	}
-
-	private static String keptFailures(@Nullable String before, List<String> failures) {
-		List<String> kept = new ArrayList<>();
-		if (before != null && !before.isEmpty()) {
-			kept.addAll(List.of(before.split("\n")));
-		}
-		kept.addAll(failures);
-		return String.join("\n", kept.subList(Math.max(0, kept.size() - FAILED_ITEMS_KEPT), kept.size()));
 	}
 
 	private void logProgress(BackfillStatus before, int read) {

@@ -131,11 +131,6 @@ final class BackfillJobs {
 			.update() == 1;
 	}
 
-	/** Renew the lease while waiting for the backlog to drain. */
-	boolean renew(String kind, String node, Duration lease) {
-		return claim(kind, node, lease);
-	}
-
 	boolean finish(String kind, String node) {
 		long now = this.clock.millis();
 		return inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET status = 'DONE', claimed_by = NULL, "

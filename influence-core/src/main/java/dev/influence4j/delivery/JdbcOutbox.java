@@ -48,6 +48,11 @@ import dev.influence4j.Require;
  * so several nodes claim disjoint entries without waiting for each other; on other databases a conditional
  * update of the status and lease columns decides which node wins an entry. Only the oldest unfinished entry of
  * each key is claimable; finding those costs an index probe per candidate, never a scan of the backlog.
+ * <p>
+ * Why it is long: it is one concept, the outbox table, and holds every statement that touches it (schema,
+ * append, the claim strategies, finishes, leases, operations). Keeping the SQL of one table in one file keeps its
+ * locking rules readable side by side; the claim strategies differ by database only in a few statements, chosen
+ * by {@link DatabasePlatform}.
  */
 public final class JdbcOutbox implements Outbox {
 

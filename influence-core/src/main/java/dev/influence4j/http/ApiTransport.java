@@ -48,6 +48,10 @@ import dev.influence4j.Require;
  * Sends one JSON request to an Influence.io API with the client's policies applied: path overrides, body
  * customizers, error translation into {@link InfluenceApiException}s, retries and the optional circuit
  * breaker. Shared by the Platform and Launcher clients; not used directly by applications.
+ * <p>
+ * Why it is long: it still does several jobs (sending, reading responses and pages, translating errors, the
+ * retry policy with the circuit breaker). Splitting it into those pieces is item 1 of the open issue "A house a
+ * new maintainer can live in"; until then it is kept as it was rather than half split.
  */
 public final class ApiTransport {
 

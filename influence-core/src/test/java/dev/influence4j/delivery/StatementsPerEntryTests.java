@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.influence4j.events.OrderCompletedEvent;
 import dev.influence4j.events.ProductSavedEvent;
@@ -35,6 +38,8 @@ import static org.awaitility.Awaitility.await;
  * checked for a batch at once), counted on the data source the dispatcher uses, on H2 and PostgreSQL.
  */
 class StatementsPerEntryTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatementsPerEntryTests.class);
 
 	private static final int ENTRIES = 400;
 
@@ -119,8 +124,8 @@ class StatementsPerEntryTests {
 		long statements = counting.statements();
 		assertThat(this.requests).hasValue(ENTRIES);
 		double perEntry = (double) statements / ENTRIES;
-		System.out.printf("%d statements for %d delivered entries on %s: %.2f per entry%n", statements, ENTRIES,
-				DatabasePlatform.of(database), perEntry);
+		logger.info("{} statements for {} delivered entries on {}: {} per entry", statements, ENTRIES,
+				DatabasePlatform.of(database), String.format(Locale.ROOT, "%.2f", perEntry));
 		return perEntry;
 	}
 

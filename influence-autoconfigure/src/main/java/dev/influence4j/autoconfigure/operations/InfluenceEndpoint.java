@@ -147,9 +147,10 @@ public final class InfluenceEndpoint {
 			@Nullable String ordersSince, @Nullable Boolean dryRun) {
 		return switch (action) {
 			case REQUEUE_ALL -> {
-				int requeued = this.operations.requeueAll(kind);
-				yield new WebEndpointResponse<>(new Changed(action, requeued, (kind != null && !kind.isBlank()) ? kind : null,
-						requeued + " dead letters requeued" + ((kind != null && !kind.isBlank()) ? " of kind " + kind : "")));
+				String ofKind = (kind != null && !kind.isBlank()) ? kind.strip() : null;
+				int requeued = this.operations.requeueAll(ofKind);
+				yield new WebEndpointResponse<>(new Changed(action, requeued, ofKind,
+						requeued + " dead letters requeued" + ((ofKind != null) ? " of kind " + ofKind : "")));
 			}
 			case RETRY_NOW -> {
 				int due = this.operations.bringForward();
