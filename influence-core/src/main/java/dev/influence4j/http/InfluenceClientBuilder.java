@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -27,6 +25,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriTemplate;
 
 import dev.influence4j.Require;
+import dev.influence4j.json.InfluenceJson;
 
 /**
  * What the Platform and Launcher client builders share: base URL, timeouts, retries, circuit breaker,
@@ -258,7 +257,7 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 			.observationConvention(new RedactingObservationConvention())
 			.build();
 		List<String> secrets = (this.apiKey != null) ? List.of(this.apiKey) : List.of();
-		return new ApiTransport(name, restClient, jsonMapper(), this.paths, this.customizers, secrets,
+		return new ApiTransport(name, restClient, InfluenceJson.mapper(), this.paths, this.customizers, secrets,
 				this.maxResponseBytes, this.retry, this.circuitBreaker);
 	}
 
@@ -286,21 +285,6 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	/**
-	 * The JSON mapper every client uses: influence4j's own, independent of the application's, so that an
-	 * application-wide naming strategy cannot change the wire format. Unknown fields are ignored when reading
-	 * and {@code null} fields are left out when writing.
-	 * @return a new mapper
-	 */
-	public static JsonMapper jsonMapper() {
-		return JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.changeDefaultPropertyInclusion(
-					(inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-			.build();
 	}
 
 	private static Duration positive(Duration value, String name) {

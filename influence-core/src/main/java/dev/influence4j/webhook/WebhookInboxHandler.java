@@ -13,7 +13,7 @@ import dev.influence4j.Require;
 import dev.influence4j.delivery.DeliveryAttempt;
 import dev.influence4j.delivery.DeliveryOutcome;
 import dev.influence4j.delivery.EntryKind;
-import dev.influence4j.http.InfluenceClientBuilder;
+import dev.influence4j.json.InfluenceJson;
 
 /**
  * Handles stored webhook deliveries through the delivery engine, so that handling is retried on failure,
@@ -25,7 +25,7 @@ import dev.influence4j.http.InfluenceClientBuilder;
  */
 public final class WebhookInboxHandler implements EntryKind<ReceivedWebhook> {
 
-	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
+	private static final JsonMapper JSON = InfluenceJson.mapper();
 
 	private final Consumer<InfluenceWebhookEvent<?>> publisher;
 

@@ -8,7 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.influence4j.http.InfluenceClientBuilder;
+import dev.influence4j.json.InfluenceJson;
 
 /**
  * Reads webhook bodies into their topic's record, leniently (unknown fields are ignored here and kept in
@@ -20,7 +20,7 @@ import dev.influence4j.http.InfluenceClientBuilder;
  */
 public final class WebhookPayloads {
 
-	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
+	private static final JsonMapper JSON = InfluenceJson.mapper();
 
 	private WebhookPayloads() {
 	}

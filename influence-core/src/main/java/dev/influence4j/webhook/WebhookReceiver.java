@@ -22,7 +22,7 @@ import dev.influence4j.Require;
 import dev.influence4j.delivery.EntryPayloads;
 import dev.influence4j.delivery.NewOutboxEntry;
 import dev.influence4j.delivery.Outbox;
-import dev.influence4j.http.InfluenceClientBuilder;
+import dev.influence4j.json.InfluenceJson;
 import dev.influence4j.webhook.WebhookReceipt.Outcome;
 
 /**
@@ -59,7 +59,7 @@ public final class WebhookReceiver {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookReceiver.class);
 
-	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
+	private static final JsonMapper JSON = InfluenceJson.mapper();
 
 	private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_./-]+");
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.util.UriUtils;
 
-import dev.influence4j.http.InfluenceClientBuilder;
+import dev.influence4j.json.InfluenceJson;
 import dev.influence4j.webhook.WebhookReceipt;
 import dev.influence4j.webhook.WebhookReceipt.Outcome;
 import dev.influence4j.webhook.WebhookReceiver;
@@ -45,7 +45,7 @@ final class InfluenceWebhookFilter implements Filter {
 
 	private static final Logger logger = LoggerFactory.getLogger(InfluenceWebhookFilter.class);
 
-	private static final JsonMapper JSON = InfluenceClientBuilder.jsonMapper();
+	private static final JsonMapper JSON = InfluenceJson.mapper();
 
 	private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
 
