@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -143,6 +145,24 @@ public final class ApiTransport {
 	 */
 	public JsonNode call(ApiRequest request) {
 		return withRetry(request.endpoint().idempotent(), () -> attempt(request));
+	}
+
+	/**
+	 * Send a request whose 404 means "not there" rather than a failure, as {@link #call(ApiRequest)} does.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param reader reads the result from the response body
+	 * @return the result, or empty when Influence.io answered 404
+	 */
+	public <T> Optional<T> find(ApiRequest request, Function<JsonNode, T> reader) {
+		JsonNode body;
+		try {
+			body = call(request);
+		}
+		catch (InfluenceNotFoundException ex) {
+			return Optional.empty();
+		}
+		return Optional.of(reader.apply(body));
 	}
 
 	/**

@@ -201,14 +201,8 @@ public final class LauncherClient {
 		ApiRequest request = ApiRequest.to(LauncherEndpoint.CUSTOMER_LOYALTY_CARD_LOOKUP)
 			.withQuery("lookup_key", lookupKey)
 			.withQuery("shop", shopKey());
-		try {
-			JsonNode body = this.transport.call(request);
-			return Optional.of(this.transport.read(body, LoyaltyCardHolder.class,
-					LauncherEndpoint.CUSTOMER_LOYALTY_CARD_LOOKUP.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(request,
+				(body) -> this.transport.read(body, LoyaltyCardHolder.class, LauncherEndpoint.CUSTOMER_LOYALTY_CARD_LOOKUP.operation()));
 	}
 
 	/**

@@ -44,15 +44,8 @@ public final class CollectionApi {
 	 */
 	public Optional<PlatformCollection> get(String collectionId) {
 		Require.text(collectionId, "collection id");
-		try {
-			JsonNode body = this.transport
-				.call(ApiRequest.to(PlatformEndpoint.COLLECTION_GET).withPath("collectionId", collectionId));
-			return Optional.of(this.transport.readEnvelopedOrBare(body, "collection", PlatformCollection.class,
-					PlatformEndpoint.COLLECTION_GET.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(ApiRequest.to(PlatformEndpoint.COLLECTION_GET).withPath("collectionId", collectionId),
+				(body) -> this.transport.readEnvelopedOrBare(body, "collection", PlatformCollection.class, PlatformEndpoint.COLLECTION_GET.operation()));
 	}
 
 	/**

@@ -10,7 +10,6 @@ import dev.influence4j.Require;
 import dev.influence4j.http.ApiRequest;
 import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.CursorPage;
-import dev.influence4j.http.InfluenceNotFoundException;
 
 /**
  * Customers on the Platform API, keyed by the shop's own customer id.
@@ -33,15 +32,8 @@ public final class CustomerApi {
 	 */
 	public Optional<PlatformCustomer> get(String customerId) {
 		Require.text(customerId, "customer id");
-		try {
-			JsonNode body = this.transport
-				.call(ApiRequest.to(PlatformEndpoint.CUSTOMER_GET).withPath("customerId", customerId));
-			return Optional.of(this.transport.readEnveloped(body, "customer", PlatformCustomer.class,
-					PlatformEndpoint.CUSTOMER_GET.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(ApiRequest.to(PlatformEndpoint.CUSTOMER_GET).withPath("customerId", customerId),
+				(body) -> this.transport.readEnveloped(body, "customer", PlatformCustomer.class, PlatformEndpoint.CUSTOMER_GET.operation()));
 	}
 
 	/**

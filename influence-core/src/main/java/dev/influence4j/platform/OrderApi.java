@@ -71,14 +71,8 @@ public final class OrderApi {
 	 */
 	public Optional<PlatformOrder> get(String orderId) {
 		Require.text(orderId, "order id");
-		try {
-			JsonNode body = this.transport.call(ApiRequest.to(PlatformEndpoint.ORDER_GET).withPath("orderId", orderId));
-			return Optional.of(this.transport.readEnvelopedOrBare(body, "order", PlatformOrder.class,
-					PlatformEndpoint.ORDER_GET.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(ApiRequest.to(PlatformEndpoint.ORDER_GET).withPath("orderId", orderId),
+				(body) -> this.transport.readEnvelopedOrBare(body, "order", PlatformOrder.class, PlatformEndpoint.ORDER_GET.operation()));
 	}
 
 	private OrderWriteOutcome write(InfluenceOrder order, boolean createFirst) {

@@ -42,15 +42,8 @@ public final class ProductApi {
 	 */
 	public Optional<PlatformProduct> get(String productId) {
 		Require.text(productId, "product id");
-		try {
-			JsonNode body = this.transport
-				.call(ApiRequest.to(PlatformEndpoint.PRODUCT_GET).withPath("productId", productId));
-			return Optional.of(this.transport.readEnvelopedOrBare(body, "product", PlatformProduct.class,
-					PlatformEndpoint.PRODUCT_GET.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(ApiRequest.to(PlatformEndpoint.PRODUCT_GET).withPath("productId", productId),
+				(body) -> this.transport.readEnvelopedOrBare(body, "product", PlatformProduct.class, PlatformEndpoint.PRODUCT_GET.operation()));
 	}
 
 	/**

@@ -52,15 +52,8 @@ public final class WebhookSubscriptionApi {
 	 */
 	public Optional<WebhookSubscription> get(String webhookId) {
 		Require.text(webhookId, "webhook id");
-		try {
-			JsonNode body = this.transport
-				.call(ApiRequest.to(PlatformEndpoint.WEBHOOK_GET).withPath("webhookId", webhookId));
-			return Optional.of(this.transport.readEnvelopedOrBare(body, "webhook", WebhookSubscription.class,
-					PlatformEndpoint.WEBHOOK_GET.operation()));
-		}
-		catch (InfluenceNotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.transport.find(ApiRequest.to(PlatformEndpoint.WEBHOOK_GET).withPath("webhookId", webhookId),
+				(body) -> this.transport.readEnvelopedOrBare(body, "webhook", WebhookSubscription.class, PlatformEndpoint.WEBHOOK_GET.operation()));
 	}
 
 	/**
