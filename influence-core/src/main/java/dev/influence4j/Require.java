@@ -78,8 +78,8 @@ public final class Require {
 	 * @param name what the value is
 	 * @return the value, with trailing zeros kept as given and never in scientific notation
 	 */
-	public static BigDecimal amount(@Nullable BigDecimal value, String name) {
-		present(value, name);
+	public static BigDecimal amount(@Nullable BigDecimal given, String name) {
+		BigDecimal value = present(given, name);
 		if (value.signum() < 0) {
 			throw new IllegalArgumentException(name + " must not be negative but was " + value.toPlainString());
 		}
@@ -96,8 +96,8 @@ public final class Require {
 	 * @param name what the value is
 	 * @return the amount
 	 */
-	public static BigDecimal amount(@Nullable String value, String name) {
-		text(value, name);
+	public static BigDecimal amount(@Nullable String given, String name) {
+		String value = text(given, name);
 		if (!value.matches("\\d{1,15}(\\.\\d{1,4})?")) {
 			throw new IllegalArgumentException(name + " must be a plain decimal such as 12.50 (digits, an optional "
 					+ "point and at most four decimals, no sign, no thousands separators) but was '" + value + "'");

@@ -28,8 +28,9 @@ import dev.influence4j.platform.PlatformClient;
  * clients and the customer digest. The clients start from Spring Boot's prototype {@link RestClient.Builder}
  * (message converters, observations, customizers) and send with a request factory from Spring Boot's
  * {@code ClientHttpRequestFactoryBuilder} and {@code HttpClientSettings} (SSL bundle) with influence4j's own
- * timeouts. Startup fails with an explanation when {@code influence.api-key} or {@code influence.shop-key} is
- * missing.
+ * timeouts. Keys and base URLs come from an {@link InfluenceConnectionDetails} bean, by default read from
+ * {@code influence.*} properties; startup fails with an explanation when {@code influence.api-key} or
+ * {@code influence.shop-key} is missing.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -40,35 +41,38 @@ import dev.influence4j.platform.PlatformClient;
 public final class InfluenceAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	CustomerDigest influenceCustomerDigest(InfluenceProperties properties) {
-		InfluenceKeyException.checkKeys(properties);
-		return CustomerDigest.of(properties.getApiKey(), properties.getShopKey());
+	@ConditionalOnMissingBean(InfluenceConnectionDetails.class)
+	PropertiesInfluenceConnectionDetails influenceConnectionDetails(InfluenceProperties properties) {
+		return new PropertiesInfluenceConnectionDetails(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PlatformClient influencePlatformClient(InfluenceProperties properties,
+	CustomerDigest influenceCustomerDigest(InfluenceConnectionDetails connection) {
+		return CustomerDigest.of(connection.getApiKey(), connection.getShopKey());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PlatformClient influencePlatformClient(InfluenceProperties properties, InfluenceConnectionDetails connection,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InfluenceRequestFactory> requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<InfluenceClientCustomizer> customizers) {
-		InfluenceKeyException.checkKeys(properties);
 		PlatformClient.Builder builder = PlatformClient.builder()
-			.apiKey(properties.getApiKey())
-			.baseUrl(properties.getPlatform().getBaseUrl());
+			.apiKey(connection.getApiKey())
+			.baseUrl(connection.getPlatformBaseUrl());
 		configure(builder, properties, restClientBuilder, requestFactory, observationRegistry, customizers);
 		return builder.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LauncherClient influenceLauncherClient(InfluenceProperties properties,
+	LauncherClient influenceLauncherClient(InfluenceProperties properties, InfluenceConnectionDetails connection,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InfluenceRequestFactory> requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<InfluenceClientCustomizer> customizers) {
-		InfluenceKeyException.checkKeys(properties);
 		LauncherClient.Builder builder = LauncherClient.builder()
-			.apiKey(properties.getApiKey())
-			.shopKey(properties.getShopKey())
-			.baseUrl(properties.getLauncher().getBaseUrl());
+			.apiKey(connection.getApiKey())
+			.shopKey(connection.getShopKey())
+			.baseUrl(connection.getLauncherBaseUrl());
 		configure(builder, properties, restClientBuilder, requestFactory, observationRegistry, customizers);
 		return builder.build();
 	}

@@ -60,15 +60,34 @@ public final class InfluenceKeyException extends IllegalStateException {
 	/**
 	 * Check the API key and the shop key, which every part of influence4j needs.
 	 * @param properties the bound properties
+	 * @return the keys, ready for use
 	 * @throws InfluenceKeyException when either cannot be used
 	 */
-	public static void checkKeys(InfluenceProperties properties) {
+	static Keys checkKeys(InfluenceProperties properties) {
+		String apiKey = properties.getApiKey();
+		String shopKey = properties.getShopKey();
 		List<KeyProblem> problems = new ArrayList<>();
-		KeyProblem.of(API_KEY, properties.getApiKey(), 0).ifPresent(problems::add);
-		KeyProblem.of(SHOP_KEY, properties.getShopKey(), 0).ifPresent(problems::add);
-		if (!problems.isEmpty()) {
+		KeyProblem.of(API_KEY, apiKey, 0).ifPresent(problems::add);
+		KeyProblem.of(SHOP_KEY, shopKey, 0).ifPresent(problems::add);
+		// A missing key is a problem, so both are present past this point; the null checks tell the compiler.
+		if (!problems.isEmpty() || apiKey == null || shopKey == null) {
 			throw new InfluenceKeyException(problems, false);
 		}
+		return new Keys(apiKey, shopKey);
+	}
+
+	/**
+	 * The two keys, checked.
+	 * @param apiKey the API key
+	 * @param shopKey the shop key
+	 */
+	record Keys(String apiKey, String shopKey) {
+
+		@Override
+		public String toString() {
+			return "Keys[apiKey=<hidden>, shopKey=<hidden>]";
+		}
+
 	}
 
 	/**

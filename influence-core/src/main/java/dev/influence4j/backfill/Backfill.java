@@ -130,7 +130,7 @@ public final class Backfill implements AutoCloseable {
 		}
 		List<String> started = new ArrayList<>();
 		for (BackfillKind<?> kind : request.kinds()) {
-			BackfillSource<?, ?> source = this.sources.get(kind.name());
+			BackfillSource<?, ?> source = source(kind);
 			OptionalLong total = source.count();
 			Instant since = (kind == BackfillKind.ORDERS) ? request.ordersSince() : null;
 			if (this.jobs.create(kind.name(), request.dryRun(), since, total.isPresent() ? total.getAsLong() : null)) {
@@ -289,7 +289,7 @@ public final class Backfill implements AutoCloseable {
 			if (!this.jobs.claim(kind.name(), this.settings.node(), this.settings.lease())) {
 				return Progress.ELSEWHERE;
 			}
-			return importPages(this.sources.get(kind.name()));
+			return importPages(source(kind));
 		}
 		return Progress.IDLE;
 	}
@@ -385,6 +385,14 @@ public final class Backfill implements AutoCloseable {
 		/** A kind is done. */
 		DONE
 
+	}
+
+	private BackfillSource<?, ?> source(BackfillKind<?> kind) {
+		BackfillSource<?, ?> source = this.sources.get(kind.name());
+		if (source == null) {
+			throw new IllegalStateException("no BackfillSource for " + kind);
+		}
+		return source;
 	}
 
 }

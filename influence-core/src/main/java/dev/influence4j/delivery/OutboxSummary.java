@@ -32,7 +32,7 @@ public record OutboxSummary(Map<DeliveryStatus, Long> counts, @Nullable Instant 
 	 * @return the count
 	 */
 	public long count(DeliveryStatus status) {
-		return this.counts.get(status);
+		return this.counts.getOrDefault(status, 0L);
 	}
 
 	/**

@@ -96,7 +96,7 @@ final class SandboxHandler implements HttpHandler {
 
 		SandboxFaults.InjectedFault fault = this.faults.next(method, path);
 		SandboxFaults.Kind kind = (fault != null) ? fault.kind() : null;
-		if (kind == SandboxFaults.Kind.FAIL || kind == SandboxFaults.Kind.FAIL_RATIO) {
+		if (fault != null && (kind == SandboxFaults.Kind.FAIL || kind == SandboxFaults.Kind.FAIL_RATIO)) {
 			Answer answer = error(launcherApi, fault.status(), "Injected fault: HTTP " + fault.status(), "InjectedFault");
 			record(method, path, query, headers, body, operation, answer.status(), kind, receivedAt);
 			send(exchange, answer, launcherApi);
@@ -115,7 +115,7 @@ final class SandboxHandler implements HttpHandler {
 			return;
 		}
 		record(method, path, query, headers, body, operation, answer.status(), kind, receivedAt);
-		if (kind == SandboxFaults.Kind.DELAY) {
+		if (fault != null && kind == SandboxFaults.Kind.DELAY) {
 			// The request is processed now; only the answer waits, as with a server whose reply is slow.
 			this.delayedAnswers.schedule(() -> sendLate(exchange, answer, launcherApi), fault.delay().toNanos(),
 					TimeUnit.NANOSECONDS);

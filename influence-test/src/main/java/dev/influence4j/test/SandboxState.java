@@ -200,8 +200,11 @@ final class SandboxState {
 				throw ApiError.invalid("earnRuleId " + earnRuleId + " is not an earn rule of this shop");
 			}
 		}
-		else {
+		else if (points != null) {
 			award = points;
+		}
+		else {
+			throw ApiError.invalid("points or earnRuleId is required");
 		}
 		String reason = (action != null && !action.isBlank()) ? action : "Points awarded";
 		changePoints(customer, award, PointActivity.EARN, reason, earnRuleId, null, null, null, null,
@@ -362,14 +365,16 @@ final class SandboxState {
 		if (blank(credentials.shop())) {
 			throw ApiError.launcher(400, "ShopRequired");
 		}
-		if (blank(credentials.customerId()) || blank(credentials.email())) {
+		String customerId = credentials.customerId();
+		String givenEmail = credentials.email();
+		if (customerId == null || customerId.isBlank() || givenEmail == null || givenEmail.isBlank()) {
 			throw ApiError.launcher(400, "CustomerRequired");
 		}
 		// The digest recipe lowercases the email, so the customer must be held under the lowercased email exactly.
-		String email = credentials.email().toLowerCase(Locale.ROOT);
+		String email = givenEmail.toLowerCase(Locale.ROOT);
 		// The digest is always computed, so an unknown customer takes as long to refuse as a wrong digest.
-		boolean digestMatches = this.digest.matches(email, credentials.customerId(), credentials.digest());
-		CustomerRecord customer = this.customersByExternalId.get(credentials.customerId());
+		boolean digestMatches = this.digest.matches(email, customerId, credentials.digest());
+		CustomerRecord customer = this.customersByExternalId.get(customerId);
 		if (!this.settings.shopKey().equals(credentials.shop()) || customer == null || !customer.email.equals(email)
 				|| !digestMatches) {
 			throw ApiError.launcher(401, "DigestMismatch");
@@ -572,7 +577,7 @@ final class SandboxState {
 			order.earned = true;
 			order.pointsEarned = points;
 			if (points > 0) {
-				changePoints(this.customers.get(order.customerUuid), points, PointActivity.EARN,
+				changePoints(customerOf(order), points, PointActivity.EARN,
 						"Placed order " + order.orderId, InfluenceSandbox.PLACE_ORDER_EARN_RULE_ID, null, null, null,
 						order.orderId, true, true);
 			}
@@ -582,7 +587,7 @@ final class SandboxState {
 			if (order.pointsEarned > 0) {
 				// The full amount comes back even if the customer has spent it since: the balance may go
 				// below zero, as the refund took the money back.
-				changePoints(this.customers.get(order.customerUuid), -order.pointsEarned, PointActivity.DEDUCT,
+				changePoints(customerOf(order), -order.pointsEarned, PointActivity.DEDUCT,
 						"Refunded order " + order.orderId, null, null, null, null, order.orderId, true, true);
 			}
 		}
@@ -858,6 +863,14 @@ final class SandboxState {
 			text.append(alphabet.charAt(this.random.nextInt(alphabet.length())));
 		}
 		return text.toString();
+	}
+
+	private CustomerRecord customerOf(OrderRecord order) {
+		CustomerRecord customer = this.customers.get(order.customerUuid);
+		if (customer == null) {
+			throw new IllegalStateException("order " + order.orderId + " has no customer " + order.customerUuid);
+		}
+		return customer;
 	}
 
 	private static boolean blank(@Nullable String value) {

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
+import dev.influence4j.autoconfigure.InfluenceConnectionDetails;
 import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.digest.CustomerDigest;
 
@@ -37,10 +38,11 @@ public final class InfluenceWidgetAutoConfiguration {
 	}
 
 	@Bean
-	InfluenceWidgetContexts influenceWidgetContexts(InfluenceProperties properties, CustomerDigest digest,
-			ObjectProvider<InfluenceCustomerResolver> resolver) {
+	InfluenceWidgetContexts influenceWidgetContexts(InfluenceProperties properties,
+			InfluenceConnectionDetails connection, CustomerDigest digest, ObjectProvider<InfluenceCustomerResolver> resolver) {
 		InfluenceProperties.Widget widget = properties.getWidget();
-		String baseUrl = (widget.getBaseUrl() != null) ? widget.getBaseUrl() : properties.getLauncher().getBaseUrl();
+		String configured = widget.getBaseUrl();
+		String baseUrl = (configured != null) ? configured : connection.getLauncherBaseUrl();
 		return new InfluenceWidgetContexts(digest, baseUrl, widget.getScriptUrl(), resolver.getObject());
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,7 @@ public class AccountRepository {
 			.param("role", role.name())
 			.param("now", DatabaseTime.of(now))
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+		long id = Objects.requireNonNull(keys.getKeyAs(Long.class), "generated id");
 		return findById(id).orElseThrow();
 	}
 

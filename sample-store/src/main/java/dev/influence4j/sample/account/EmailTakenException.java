@@ -11,4 +11,10 @@ public class EmailTakenException extends RuntimeException {
 		super("An account with this email address exists already.");
 	}
 
+	@Override
+	public String getMessage() {
+		// Always constructed with a message, shown to the customer as it is.
+		return String.valueOf(super.getMessage());
+	}
+
 }

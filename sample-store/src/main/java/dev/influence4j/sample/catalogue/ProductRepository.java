@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -105,7 +106,7 @@ public class ProductRepository {
 			.param("active", active)
 			.param("now", DatabaseTime.of(now))
 			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+		return Objects.requireNonNull(keys.getKeyAs(Long.class), "generated id");
 	}
 
 	boolean update(long id, String title, @Nullable String description, BigDecimal price, @Nullable String imageUrl,

@@ -25,4 +25,10 @@ public class CheckoutRefusedException extends RuntimeException {
 		return this.field;
 	}
 
+	@Override
+	public String getMessage() {
+		// Always constructed with a message, shown to the customer as it is.
+		return String.valueOf(super.getMessage());
+	}
+
 }

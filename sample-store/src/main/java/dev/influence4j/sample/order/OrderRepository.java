@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -106,7 +107,7 @@ public class OrderRepository {
 			.param("type", discountType)
 			.param("now", DatabaseTime.of(now))
 			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+		return Objects.requireNonNull(keys.getKeyAs(Long.class), "generated id");
 	}
 
 	void insertLine(long orderId, OrderLine line) {
@@ -144,7 +145,7 @@ public class OrderRepository {
 		this.jdbc.sql("SELECT * FROM order_line WHERE order_id IN (:ids) ORDER BY order_id, line_no")
 			.param("ids", lines.keySet())
 			.query((rs) -> {
-				lines.get(rs.getLong("order_id"))
+				lines.computeIfAbsent(rs.getLong("order_id"), (id) -> new ArrayList<>())
 					.add(new OrderLine(rs.getInt("line_no"), rs.getLong("product_id"), rs.getString("title"),
 							rs.getBigDecimal("unit_price"), rs.getInt("quantity")));
 			});
@@ -152,7 +153,7 @@ public class OrderRepository {
 			.map((order) -> new Order(order.id(), order.accountId(), order.email(), order.status(),
 					order.paymentMethod(), order.subtotal(), order.discount(), order.shipping(), order.total(),
 					order.currency(), order.discountCode(), order.discountType(), order.createdAt(), order.updatedAt(),
-					lines.get(order.id())))
+					lines.getOrDefault(order.id(), List.of())))
 			.toList();
 	}
 

@@ -2,6 +2,7 @@ package dev.influence4j.sample.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import dev.influence4j.test.InfluenceSandbox;
@@ -32,7 +33,8 @@ public final class SandboxServer {
 	public static void main(String[] args) throws InterruptedException {
 		Map<String, String> settings = settings(args);
 		InfluenceSandbox sandbox = DemoSandbox
-			.builder(settings.get("api-key"), settings.get("shop-key"), Integer.parseInt(settings.get("port")))
+			.builder(setting(settings, "api-key"), setting(settings, "shop-key"),
+					Integer.parseInt(setting(settings, "port")))
 			.start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,6 +47,11 @@ public final class SandboxServer {
 				+ sandbox.apiKey() + ", shop key " + sandbox.shopKey() + "); stop it with Ctrl+C");
 		// The sandbox's own threads are daemons: this one keeps the process alive.
 		stopped.await();
+	}
+
+	private static String setting(Map<String, String> settings, String name) {
+		// settings(args) starts from a default for every name.
+		return Objects.requireNonNull(settings.get(name), name);
 	}
 
 	private static Map<String, String> settings(String[] args) {
