@@ -1,6 +1,7 @@
 package dev.influence4j.sample.account;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,10 +60,11 @@ public class Accounts {
 		if (this.accounts.findByEmail(email.strip()).isPresent()) {
 			throw new EmailTakenException();
 		}
+		// Spring Security 7.0 (Boot 4.0) declares encode's result nullable for a null password; ours is never null.
+		String hash = Objects.requireNonNull(this.passwords.encode(password), "password hash");
 		Account account;
 		try {
-			account = this.accounts.insert(email.strip(), this.passwords.encode(password), firstName, lastName, role,
-					Instant.now());
+			account = this.accounts.insert(email.strip(), hash, firstName, lastName, role, Instant.now());
 		}
 		catch (DuplicateKeyException ex) {
 			// Someone registered the same email between the check and the insert.
