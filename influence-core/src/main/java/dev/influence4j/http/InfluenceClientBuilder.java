@@ -25,6 +25,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriTemplate;
 
 import dev.influence4j.Require;
+import dev.influence4j.http.internal.ApiTransport;
 import dev.influence4j.json.InfluenceJson;
 
 /**
@@ -235,7 +236,7 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 	}
 
 	/**
-	 * Build the transport.
+	 * Build the transport. For the library's own client builders: the transport is not API.
 	 * @param name a name for logs and retry/circuit-breaker instances, for example {@code influence-platform}
 	 * @param defaultHeaders headers sent on every request besides User-Agent and Accept
 	 * @return the transport
@@ -249,15 +250,9 @@ public abstract class InfluenceClientBuilder<B extends InfluenceClientBuilder<B>
 		else if (this.restClientBuilder == null) {
 			builder.requestFactory(jdkRequestFactory());
 		}
-		RestClient restClient = builder.baseUrl(this.baseUrl)
-			.defaultHeaders((headers) -> {
-				headers.set(HttpHeaders.USER_AGENT, UserAgent.value());
-				defaultHeaders.accept(headers);
-			})
-			.observationConvention(new RedactingObservationConvention())
-			.build();
+		builder.baseUrl(this.baseUrl).defaultHeaders(defaultHeaders);
 		List<String> secrets = (this.apiKey != null) ? List.of(this.apiKey) : List.of();
-		return new ApiTransport(name, restClient, InfluenceJson.mapper(), this.paths, this.customizers, secrets,
+		return new ApiTransport(name, builder, InfluenceJson.mapper(), this.paths, this.customizers, secrets,
 				this.maxResponseBytes, this.retry, this.circuitBreaker);
 	}
 

@@ -1,6 +1,7 @@
 /**
- * What the Platform and Launcher clients share: the error hierarchy, retry and circuit breaker settings,
- * and the transport that sends one JSON request with those policies applied.
+ * What the Platform and Launcher clients share and applications configure or catch: the client builder,
+ * the error hierarchy, retry and circuit breaker settings, endpoints and body customizers. The transport
+ * that applies them lives in {@code dev.influence4j.http.internal}, which is not API.
  */
 @NullMarked
 package dev.influence4j.http;

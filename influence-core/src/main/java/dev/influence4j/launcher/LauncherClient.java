@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 import dev.influence4j.Require;
 import dev.influence4j.digest.CustomerDigest;
 import dev.influence4j.digest.CustomerIdentity;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.CursorPage;
 import dev.influence4j.http.InfluenceAuthenticationException;
 import dev.influence4j.http.InfluenceClientBuilder;
 import dev.influence4j.http.InfluenceNotFoundException;
 import dev.influence4j.http.InfluenceResponseException;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * The Influence.io Launcher API, the API the loyalty widgets are built on, called from the shop's server.

@@ -9,10 +9,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.CursorPage;
-import dev.influence4j.http.InfluenceNotFoundException;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Collections (categories) on Influence.io, which scope redeem rules and stamp cards. All six endpoints'
@@ -54,13 +53,7 @@ public final class CollectionApi {
 	 */
 	public void delete(String collectionId) {
 		Require.text(collectionId, "collection id");
-		try {
-			this.transport
-				.call(ApiRequest.to(PlatformEndpoint.COLLECTION_DELETE).withPath("collectionId", collectionId));
-		}
-		catch (InfluenceNotFoundException ex) {
-			// Already gone: the goal of the call is reached.
-		}
+		this.transport.remove(ApiRequest.to(PlatformEndpoint.COLLECTION_DELETE).withPath("collectionId", collectionId));
 	}
 
 	/**

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.CursorPage;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Customers on the Platform API, keyed by the shop's own customer id.

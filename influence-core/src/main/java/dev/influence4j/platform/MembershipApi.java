@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Memberships: merchant-defined customer groups (for example wholesale) with their own earn and redeem

@@ -2,18 +2,19 @@ package dev.influence4j.platform;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.InfluenceClientException;
 import dev.influence4j.http.InfluenceNotFoundException;
 import dev.influence4j.http.InfluenceResponseException;
 import dev.influence4j.http.InfluenceTransientException;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Orders, written so that no retry can create a second order (and award points twice).
@@ -79,16 +80,16 @@ public final class OrderApi {
 		Require.present(order, "order");
 		WriteState state = new WriteState(createFirst);
 		// Retrying is safe here because every attempt after an unknown outcome is an update.
-		return this.transport.withRetry(true, () -> attempt(order, state));
+		return this.transport.callInAttempts((send) -> attempt(order, state, send));
 	}
 
-	private OrderWriteOutcome attempt(InfluenceOrder order, WriteState state) {
+	private OrderWriteOutcome attempt(InfluenceOrder order, WriteState state, Function<ApiRequest, JsonNode> send) {
 		// Create and update can hand over to each other at most twice in one attempt (create says it exists,
 		// update says it does not): more than that means Influence.io contradicts itself.
 		for (int step = 0; step < 3; step++) {
 			if (state.createNext) {
 				try {
-					this.transport.attempt(post(order));
+					send.apply(post(order));
 					return OrderWriteOutcome.CREATED;
 				}
 				catch (InfluenceTransientException ex) {
@@ -107,7 +108,7 @@ public final class OrderApi {
 			}
 			else {
 				try {
-					this.transport.attempt(patch(order));
+					send.apply(patch(order));
 					return OrderWriteOutcome.UPDATED;
 				}
 				catch (InfluenceNotFoundException ex) {

@@ -1,8 +1,8 @@
 package dev.influence4j.platform;
 
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.InfluenceClientBuilder;
 import dev.influence4j.http.RetrySettings;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * The Influence.io Platform API: server-to-server calls authenticated with the shop's API key. Thread-safe;

@@ -3,8 +3,8 @@ package dev.influence4j.platform;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Awarding and deducting points. Influence.io offers no idempotency for these calls: each successful call

@@ -7,10 +7,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
 import dev.influence4j.http.CursorPage;
-import dev.influence4j.http.InfluenceNotFoundException;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * The product catalogue on Influence.io, keyed by the shop's product ids. Influence.io uses products for
@@ -52,12 +51,7 @@ public final class ProductApi {
 	 */
 	public void delete(String productId) {
 		Require.text(productId, "product id");
-		try {
-			this.transport.call(ApiRequest.to(PlatformEndpoint.PRODUCT_DELETE).withPath("productId", productId));
-		}
-		catch (InfluenceNotFoundException ex) {
-			// Already gone: the goal of the call is reached.
-		}
+		this.transport.remove(ApiRequest.to(PlatformEndpoint.PRODUCT_DELETE).withPath("productId", productId));
 	}
 
 	/**

@@ -3,8 +3,8 @@ package dev.influence4j.platform;
 import java.util.Map;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Reward codes Influence.io issued (redeemed points, referral and tier rewards).

@@ -6,9 +6,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 import dev.influence4j.Require;
-import dev.influence4j.http.ApiRequest;
-import dev.influence4j.http.ApiTransport;
-import dev.influence4j.http.InfluenceNotFoundException;
+import dev.influence4j.http.internal.ApiRequest;
+import dev.influence4j.http.internal.ApiTransport;
 
 /**
  * Webhook subscriptions: which addresses Influence.io posts which topics to. All five endpoints' paths and
@@ -77,12 +76,7 @@ public final class WebhookSubscriptionApi {
 	 */
 	public void delete(String webhookId) {
 		Require.text(webhookId, "webhook id");
-		try {
-			this.transport.call(ApiRequest.to(PlatformEndpoint.WEBHOOK_DELETE).withPath("webhookId", webhookId));
-		}
-		catch (InfluenceNotFoundException ex) {
-			// Already gone: the goal of the call is reached.
-		}
+		this.transport.remove(ApiRequest.to(PlatformEndpoint.WEBHOOK_DELETE).withPath("webhookId", webhookId));
 	}
 
 }

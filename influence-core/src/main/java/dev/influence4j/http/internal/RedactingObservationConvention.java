@@ -1,4 +1,4 @@
-package dev.influence4j.http;
+package dev.influence4j.http.internal;
 
 import io.micrometer.common.KeyValue;
 
@@ -11,9 +11,9 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * calls carry the customer's email and digest as query parameters, and neither may reach traces. The
  * low-cardinality {@code uri} tag stays the URI template, as with Spring's default.
  */
-public final class RedactingObservationConvention extends DefaultClientRequestObservationConvention {
+final class RedactingObservationConvention extends DefaultClientRequestObservationConvention {
 
-	public RedactingObservationConvention() {
+	RedactingObservationConvention() {
 		super("http.client.requests");
 	}
 

@@ -1,10 +1,12 @@
-package dev.influence4j.http;
+package dev.influence4j.http.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.influence4j.http.ApiEndpoint;
 
 /**
  * One request to an Influence.io endpoint: path variables, query parameters and an optional body. Immutable;

@@ -1,4 +1,4 @@
-package dev.influence4j.http;
+package dev.influence4j.http.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.util.Properties;
 /**
  * The {@code User-Agent} influence4j sends, naming the library and its version.
  */
-public final class UserAgent {
+final class UserAgent {
 
 	private static final String VERSION = readVersion();
 
@@ -18,7 +18,7 @@ public final class UserAgent {
 	 * The version of influence4j on the classpath.
 	 * @return the version, or {@code unknown} when it cannot be read
 	 */
-	public static String version() {
+	static String version() {
 		return VERSION;
 	}
 
@@ -26,12 +26,12 @@ public final class UserAgent {
 	 * The header value, for example {@code influence4j/0.1.0 (Java 17.0.15)}.
 	 * @return the header value
 	 */
-	public static String value() {
+	static String value() {
 		return "influence4j/" + VERSION + " (Java " + System.getProperty("java.version", "unknown") + ")";
 	}
 
 	private static String readVersion() {
-		try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
+		try (InputStream in = UserAgent.class.getResourceAsStream("/dev/influence4j/http/version.properties")) {
 			if (in == null) {
 				return "unknown";
 			}
