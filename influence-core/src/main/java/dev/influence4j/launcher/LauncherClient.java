@@ -24,7 +24,7 @@ import dev.influence4j.http.InfluenceClientBuilder;
  * List<RedeemRule> rewards = launcher.shop().redeemRules(null);
  * }</pre>
  * Where the client departs from Influence.io's OpenAPI document (the page token, the stamps GET, lenient
- * reading) is listed in one table of the README, "Provisional wire names".
+ * reading) is listed in one table of the README, "The Launcher and its OpenAPI document".
  * Failures surface as subtypes of {@link dev.influence4j.http.InfluenceApiException}. A refused customer call
  * is a {@link DigestMismatchException}; an unknown shop key on a shop call is a {@link ShopNotFoundException}.
  * Reads are retried after transient failures as the {@link dev.influence4j.http.RetrySettings} allow; calls
