@@ -3,6 +3,7 @@ package dev.influence4j.launcher;
 import org.junit.jupiter.api.Test;
 
 import dev.influence4j.digest.CustomerDigest;
+import dev.influence4j.digest.CustomerIdentity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -68,6 +69,24 @@ class LauncherClientBuilderTest {
 	void rejectsABlankShopKey() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LauncherClient.builder().shopKey(" "))
 			.withMessageContaining("shop key");
+	}
+
+	@Test
+	void rejectsABlankPageTokenParameter() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherClient.builder().pageTokenParameter(" "))
+			.withMessageContaining("page token parameter");
+	}
+
+	@Test
+	void theCallsOfACustomerAndOfTheShopDoNotPrintSecrets() {
+		LauncherClient launcher = LauncherClient.builder().apiKey("secret-key").shopKey("example-com").build();
+		CustomerIdentity jane = new CustomerIdentity("42", "Jane@Example.com");
+
+		assertThat(launcher.customer(jane).toString()).contains("example-com")
+			.doesNotContain("secret-key")
+			.doesNotContainIgnoringCase("jane@example.com")
+			.doesNotContain(CustomerDigest.of("secret-key", "example-com").compute(jane));
+		assertThat(launcher.shop().toString()).contains("example-com");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class LauncherCustomerAuthenticationTest {
 	void sendsTheLowercasedEmailAndItsDigest() {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(okJson("{\"pointBalance\":1}")));
 
-		this.launcher.customer(EXAMPLE);
+		this.launcher.customer(EXAMPLE).profile();
 
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer"))
 			.withQueryParam("shop", equalTo("example-com"))
@@ -59,7 +59,7 @@ class LauncherCustomerAuthenticationTest {
 		wireMock.stubFor(post(urlPathEqualTo(PREFIX + "/v1/customer/redeem"))
 			.willReturn(okJson("{\"success\":true,\"couponCode\":\"C\"}")));
 
-		this.launcher.redeem(EXAMPLE, "redeem-1", null, null);
+		this.launcher.customer(EXAMPLE).redeem("redeem-1", null, null);
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem"))
 			.withRequestBody(equalToJson("""
@@ -73,8 +73,8 @@ class LauncherCustomerAuthenticationTest {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(okJson("{\"id\":\"07d32094\"}")));
 		wireMock.stubFor(post(urlPathEqualTo(PREFIX + "/v1/customer/social")).willReturn(okJson("{\"success\":true}")));
 
-		this.launcher.customer(EXAMPLE);
-		this.launcher.actionSocial(EXAMPLE, "earn-1");
+		this.launcher.customer(EXAMPLE).profile();
+		this.launcher.customer(EXAMPLE).actionSocial("earn-1");
 
 		assertThat(wireMock.getAllServeEvents()).hasSize(2).allSatisfy((event) -> {
 			LoggedRequest request = event.getRequest();
@@ -91,7 +91,7 @@ class LauncherCustomerAuthenticationTest {
 		CustomerIdentity plus = new CustomerIdentity("ext-7", "Jane+Loyalty@Example.com");
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(okJson("{\"id\":\"07d32094\"}")));
 
-		this.launcher.customer(plus);
+		this.launcher.customer(plus).profile();
 
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer"))
 			.withQueryParam("customer_email", equalTo("jane+loyalty@example.com"))
@@ -107,7 +107,7 @@ class LauncherCustomerAuthenticationTest {
 		wireMock.stubFor(
 				put(urlPathEqualTo(PREFIX + "/v1/customer/birthday")).willReturn(okJson("{\"success\":true}")));
 
-		this.launcher.updateBirthday(plus, 1, 12);
+		this.launcher.customer(plus).updateBirthday(1, 12);
 
 		wireMock.verify(1, putRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/birthday"))
 			.withRequestBody(equalToJson("""
@@ -124,7 +124,7 @@ class LauncherCustomerAuthenticationTest {
 			.build();
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer")).willReturn(okJson("{\"id\":\"07d32094\"}")));
 
-		withDigest.customer(EXAMPLE);
+		withDigest.customer(EXAMPLE).profile();
 
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer"))
 			.withQueryParam("shop", equalTo("example-com"))

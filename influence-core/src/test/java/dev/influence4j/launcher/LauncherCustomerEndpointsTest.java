@@ -53,7 +53,7 @@ class LauncherCustomerEndpointsTest {
 				 "averageOrderValue":0,"__typename":"Customer"}
 				""")));
 
-		LauncherCustomer customer = this.launcher.customer(JANE);
+		LauncherCustomer customer = this.launcher.customer(JANE).profile();
 
 		wireMock.verify(1, customerGet("/v1/customer", JANE));
 		assertThat(customer.id()).isEqualTo("07d32094-bd8c-4a17-a376-b96525714e45");
@@ -94,7 +94,7 @@ class LauncherCustomerEndpointsTest {
 			.withSource(RewardSource.POINT_ACTIVITY)
 			.withRewardType(RewardType.FIXED_AMOUNT_DISCOUNT);
 
-		CursorPage<Reward> page = this.launcher.allRewards(JANE, filter, null);
+		CursorPage<Reward> page = this.launcher.customer(JANE).allRewards(filter, null);
 
 		wireMock.verify(1, customerGet("/v1/customer/all-rewards", JANE)
 			.withQueryParam("type", equalTo("PointActivity"))
@@ -121,7 +121,7 @@ class LauncherCustomerEndpointsTest {
 				{"count":3}
 				""")));
 
-		long count = this.launcher.countRewards(JANE, RewardFilter.all().withSource(RewardSource.REFERRAL_REWARD));
+		long count = this.launcher.customer(JANE).countRewards(RewardFilter.all().withSource(RewardSource.REFERRAL_REWARD));
 
 		wireMock.verify(1, customerGet("/v1/customer/all-rewards/count", JANE)
 			.withQueryParam("type", equalTo("ReferralReward"))
@@ -136,7 +136,7 @@ class LauncherCustomerEndpointsTest {
 				{"id":"07d32094","email":"jane.doe@example.com","pointBalance":80}
 				""")));
 
-		LauncherCustomer customer = this.launcher.authenticate(JANE);
+		LauncherCustomer customer = this.launcher.customer(JANE).authenticate();
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/auth"))
 			.withRequestBody(equalToJson(customerBody(JANE, "")))
@@ -150,7 +150,7 @@ class LauncherCustomerEndpointsTest {
 				{"success":true}
 				""")));
 
-		boolean success = this.launcher.updateBirthday(JANE, 29, 2);
+		boolean success = this.launcher.customer(JANE).updateBirthday(29, 2);
 
 		wireMock.verify(1, putRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/birthday"))
 			.withRequestBody(equalToJson(customerBody(JANE, "\"birthdayDay\":29,\"birthdayMonth\":2")))
@@ -164,7 +164,7 @@ class LauncherCustomerEndpointsTest {
 				{"success":true,"points":50,"action":"Visited the summer sale page","updatedBalance":1300}
 				""")));
 
-		EarnActionResult result = this.launcher.actionLandingPage(JANE, "earn-landing-1");
+		EarnActionResult result = this.launcher.customer(JANE).actionLandingPage("earn-landing-1");
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/dynamic-link"))
 			.withRequestBody(equalToJson(customerBody(JANE, "\"ruleId\":\"earn-landing-1\"")))
@@ -178,7 +178,7 @@ class LauncherCustomerEndpointsTest {
 				{"id":"07d32094","external_id":"ext-42","point_balance":1250}
 				""")));
 
-		LoyaltyCardHolder holder = this.launcher.loyaltyCardLookup("LC-0042-XYZ").orElseThrow();
+		LoyaltyCardHolder holder = this.launcher.shop().loyaltyCardLookup("LC-0042-XYZ").orElseThrow();
 
 		wireMock.verify(1, getRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/loyalty-card-lookup"))
 			.withQueryParam("lookup_key", equalTo("LC-0042-XYZ"))
@@ -201,7 +201,7 @@ class LauncherCustomerEndpointsTest {
 				 "nextToken":""}
 				""")));
 
-		CursorPage<PointActivity> page = this.launcher.pointsActivity(JANE, "t-2");
+		CursorPage<PointActivity> page = this.launcher.customer(JANE).pointsActivity("t-2");
 
 		wireMock.verify(1, customerGet("/v1/customer/points", JANE).withQueryParam("nextToken", equalTo("t-2")));
 		assertThat(page.items()).singleElement().satisfies((activity) -> {
@@ -223,7 +223,7 @@ class LauncherCustomerEndpointsTest {
 				{"success":true,"couponCode":"INF-5OFF-7Q2K"}
 				""")));
 
-		Redemption redemption = this.launcher.redeem(JANE, "redeem-5off", 500L, "account page");
+		Redemption redemption = this.launcher.customer(JANE).redeem("redeem-5off", 500L, "account page");
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem"))
 			.withRequestBody(equalToJson(customerBody(JANE,
@@ -238,7 +238,7 @@ class LauncherCustomerEndpointsTest {
 				{"success":true,"couponCode":"INF-SHIP"}
 				""")));
 
-		this.launcher.redeem(JANE, "redeem-ship", null, null);
+		this.launcher.customer(JANE).redeem("redeem-ship", null, null);
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/redeem"))
 			.withRequestBody(equalToJson(customerBody(JANE, "\"ruleId\":\"redeem-ship\""))));
@@ -251,7 +251,7 @@ class LauncherCustomerEndpointsTest {
 				           "type":"referral","status":"completed","couponCode":"FRIEND-10"}]}
 				""")));
 
-		CursorPage<PointActivity> page = this.launcher.referrals(JANE, ReferralStatus.COMPLETED, null);
+		CursorPage<PointActivity> page = this.launcher.customer(JANE).referrals(ReferralStatus.COMPLETED, null);
 
 		wireMock.verify(1, customerGet("/v1/customer/referrals", JANE).withQueryParam("status", equalTo("completed"))
 			.withQueryParam("nextToken", absent()));
@@ -266,7 +266,7 @@ class LauncherCustomerEndpointsTest {
 				 "socialAction":"followInstagram"}
 				""")));
 
-		EarnActionResult result = this.launcher.actionSocial(JANE, "earn-instagram");
+		EarnActionResult result = this.launcher.customer(JANE).actionSocial("earn-instagram");
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/social"))
 			.withRequestBody(equalToJson(customerBody(JANE, "\"ruleId\":\"earn-instagram\"")))
@@ -283,7 +283,7 @@ class LauncherCustomerEndpointsTest {
 				  "customerId":"07d32094","stampCardSettingsId":"scs-1","completedAt":null,"stampCount":4}]}
 				""")));
 
-		CustomerStamps stamps = this.launcher.stamps(JANE, "stamp-rule-1");
+		CustomerStamps stamps = this.launcher.customer(JANE).stamps("stamp-rule-1");
 
 		wireMock.verify(1, customerGet("/v1/customer/stamps", JANE).withQueryParam("rule_id", equalTo("stamp-rule-1")));
 		assertThat(stamps.count()).isEqualTo(1);
@@ -298,7 +298,7 @@ class LauncherCustomerEndpointsTest {
 				{"count":0}
 				""")));
 
-		CustomerStamps stamps = this.launcher.stamps(JANE, null);
+		CustomerStamps stamps = this.launcher.customer(JANE).stamps(null);
 
 		wireMock.verify(1, customerGet("/v1/customer/stamps", JANE).withQueryParam("rule_id", absent()));
 		assertThat(stamps.stamps()).isEmpty();
@@ -310,7 +310,7 @@ class LauncherCustomerEndpointsTest {
 		wireMock.stubFor(post(urlPathEqualTo(PREFIX + "/v1/customer/upload-file")).willReturn(okJson(
 				"{\"success\":true,\"url\":\"" + presigned + "\"}")));
 
-		FileUpload upload = this.launcher.uploadFile(JANE, "earn-upload", "receipt.jpg", "image/jpeg");
+		FileUpload upload = this.launcher.customer(JANE).uploadFile("earn-upload", "receipt.jpg", "image/jpeg");
 
 		wireMock.verify(1, postRequestedFor(urlPathEqualTo(PREFIX + "/v1/customer/upload-file"))
 			.withRequestBody(equalToJson(customerBody(JANE,
@@ -327,7 +327,7 @@ class LauncherCustomerEndpointsTest {
 				{"pointBalance":"40","birthdayMonth":null,"currentLoyaltyTierProgress":"12.75","followTwitter":null}
 				""")));
 
-		LauncherCustomer customer = this.launcher.customer(JANE);
+		LauncherCustomer customer = this.launcher.customer(JANE).profile();
 
 		assertThat(customer.pointBalance()).isEqualTo(40);
 		assertThat(customer.birthdayMonth()).isNull();

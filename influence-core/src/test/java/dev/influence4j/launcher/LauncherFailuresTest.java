@@ -46,7 +46,7 @@ class LauncherFailuresTest {
 			.willReturn(json(401, "{\"error\":\"DigestMismatch\"}")));
 
 		DigestMismatchException failure = catchThrowableOfType(DigestMismatchException.class,
-				() -> this.launcher.customer(JANE));
+				() -> this.launcher.customer(JANE).profile());
 
 		assertThat(failure).isInstanceOf(InfluenceAuthenticationException.class);
 		assertThat(failure.status()).isEqualTo(401);
@@ -69,7 +69,7 @@ class LauncherFailuresTest {
 			.willReturn(json(401, "{\"error\":\"DigestMismatch\"}")));
 
 		assertThatExceptionOfType(DigestMismatchException.class)
-			.isThrownBy(() -> this.launcher.redeem(JANE, "redeem-5off", null, null))
+			.isThrownBy(() -> this.launcher.customer(JANE).redeem("redeem-5off", null, null))
 			.satisfies((failure) -> assertThat(failure.operation()).isEqualTo("launcher.customer.redeem"));
 	}
 
@@ -80,7 +80,7 @@ class LauncherFailuresTest {
 			.willReturn(json(401, "{\"error\":\"" + echo + "\"}")));
 
 		DigestMismatchException failure = catchThrowableOfType(DigestMismatchException.class,
-				() -> this.launcher.customer(JANE));
+				() -> this.launcher.customer(JANE).profile());
 
 		assertThat(failure.vendorMessage()).isNull();
 		assertThat(failure.toString()).doesNotContain(digestOf(JANE)).doesNotContainIgnoringCase(JANE.email());
@@ -91,7 +91,7 @@ class LauncherFailuresTest {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer"))
 			.willReturn(json(400, "{\"error\":\"ShopRequired\"}")));
 
-		assertThatExceptionOfType(InfluenceClientException.class).isThrownBy(() -> this.launcher.customer(JANE))
+		assertThatExceptionOfType(InfluenceClientException.class).isThrownBy(() -> this.launcher.customer(JANE).profile())
 			.satisfies((failure) -> {
 				assertThat(failure.status()).isEqualTo(400);
 				assertThat(failure.vendorMessage()).isEqualTo("ShopRequired");
@@ -105,7 +105,7 @@ class LauncherFailuresTest {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/rules/earn"))
 			.willReturn(notFound().withBody("Shop not found with shopKey")));
 
-		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(this.launcher::earnRules)
+		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(this.launcher.shop()::earnRules)
 			.isInstanceOf(InfluenceNotFoundException.class)
 			.satisfies((failure) -> {
 				assertThat(failure.shopKey()).isEqualTo(SHOP_KEY);
@@ -120,7 +120,7 @@ class LauncherFailuresTest {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/tiers/t-gold"))
 			.willReturn(json(404, "{\"message\":\"Shop not found with shopKey\"}")));
 
-		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.tier("t-gold"));
+		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.shop().tier("t-gold"));
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class LauncherFailuresTest {
 			.willReturn(notFound().withHeader("Content-Type", "text/html; charset=utf-8")
 				.withBody("Shop not found with shopKey")));
 
-		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.tier("t-gold"));
+		assertThatExceptionOfType(ShopNotFoundException.class).isThrownBy(() -> this.launcher.shop().tier("t-gold"));
 	}
 
 	@Test
@@ -138,14 +138,14 @@ class LauncherFailuresTest {
 			.willReturn(notFound().withHeader("Content-Type", "text/html")
 				.withBody("<html><body><h1>404 Not Found</h1></body></html>")));
 
-		assertThat(this.launcher.tier("t-gold")).isEmpty();
+		assertThat(this.launcher.shop().tier("t-gold")).isEmpty();
 	}
 
 	@Test
 	void unknownLoyaltyCardIsEmpty() {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/customer/loyalty-card-lookup")).willReturn(notFound()));
 
-		assertThat(this.launcher.loyaltyCardLookup("LC-UNKNOWN")).isEmpty();
+		assertThat(this.launcher.shop().loyaltyCardLookup("LC-UNKNOWN")).isEmpty();
 	}
 
 	@Test
@@ -153,7 +153,7 @@ class LauncherFailuresTest {
 		wireMock.stubFor(post(urlPathEqualTo(PREFIX + "/v1/customer/redeem")).willReturn(serviceUnavailable()));
 
 		assertThatExceptionOfType(InfluenceTransientException.class)
-			.isThrownBy(() -> this.launcher.redeem(JANE, "redeem-5off", null, null))
+			.isThrownBy(() -> this.launcher.customer(JANE).redeem("redeem-5off", null, null))
 			.satisfies((failure) -> {
 				assertThat(failure.status()).isEqualTo(503);
 				assertThat(failure.reason()).isEqualTo(InfluenceTransientException.Reason.SERVER_ERROR);
@@ -177,7 +177,7 @@ class LauncherFailuresTest {
 			.whenScenarioStateIs("failed twice")
 			.willReturn(okJson("{\"pointBalance\":42}")));
 
-		assertThat(this.launcher.customer(JANE).pointBalance()).isEqualTo(42);
+		assertThat(this.launcher.customer(JANE).profile().pointBalance()).isEqualTo(42);
 		wireMock.verify(3, getRequestedFor(urlPathEqualTo(path)));
 	}
 
@@ -185,7 +185,7 @@ class LauncherFailuresTest {
 	void malformedJsonIsAnUnreadableResponse() {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop")).willReturn(json(200, "{\"id\":\"9d2f\",")));
 
-		assertThatExceptionOfType(InfluenceResponseException.class).isThrownBy(this.launcher::shop)
+		assertThatExceptionOfType(InfluenceResponseException.class).isThrownBy(this.launcher.shop()::get)
 			.satisfies((failure) -> assertThat(failure.operation()).isEqualTo("launcher.shop.get"));
 	}
 
@@ -194,7 +194,7 @@ class LauncherFailuresTest {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/tiers"))
 			.willReturn(okJson("{\"rules\":[{\"id\":\"t-1\",\"perks\":{\"not\":\"a list\"}}]}")));
 
-		assertThatExceptionOfType(InfluenceResponseException.class).isThrownBy(this.launcher::tiers)
+		assertThatExceptionOfType(InfluenceResponseException.class).isThrownBy(this.launcher.shop()::tiers)
 			.withMessageContaining("perks");
 	}
 

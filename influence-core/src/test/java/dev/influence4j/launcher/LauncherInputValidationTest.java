@@ -28,75 +28,78 @@ class LauncherInputValidationTest {
 	void rejectsAMissingCustomerIdentity() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(null))
 			.withMessageContaining("customer identity");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.redeem(null, "r-1", null, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(null).redeem("r-1", null, null))
 			.withMessageContaining("customer identity");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.streamAllRewards(null, RewardFilter.all()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.launcher.customer(null).streamAllRewards(RewardFilter.all()))
 			.withMessageContaining("customer identity");
 	}
 
 	@Test
 	void rejectsAMissingRewardFilter() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.countRewards(JANE, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).countRewards(null))
 			.withMessageContaining("reward filter");
 	}
 
 	@Test
 	void rejectsBlankRuleIds() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.redeem(JANE, " ", null, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).redeem(" ", null, null))
 			.withMessageContaining("redeem rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.actionLandingPage(JANE, ""))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).actionLandingPage(""))
 			.withMessageContaining("earn rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.actionSocial(JANE, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).actionSocial(null))
 			.withMessageContaining("earn rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.stamps(JANE, "  "))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).stamps("  "))
 			.withMessageContaining("stamp rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.earnRuleProductExclusions(""))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.shop().earnRuleProductExclusions(""))
 			.withMessageContaining("earn rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.earnRuleVariantExclusions(" "))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.shop().earnRuleVariantExclusions(" "))
 			.withMessageContaining("earn rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.tier(""))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.shop().tier(""))
 			.withMessageContaining("tier id");
 	}
 
 	@Test
 	void rejectsBirthdaysOutsideTheCalendar() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.updateBirthday(JANE, 0, 5))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).updateBirthday(0, 5))
 			.withMessageContaining("birthday day");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.updateBirthday(JANE, 32, 5))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).updateBirthday(32, 5))
 			.withMessageContaining("birthday day");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.updateBirthday(JANE, 10, 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).updateBirthday(10, 0))
 			.withMessageContaining("birthday month");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.updateBirthday(JANE, 10, 13))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).updateBirthday(10, 13))
 			.withMessageContaining("birthday month");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.updateBirthday(JANE, 31, 4))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).updateBirthday(31, 4))
 			.withMessageContaining("birthday day 31 does not exist in month 4");
 	}
 
 	@Test
 	void rejectsNegativePointsAndABlankRedemptionSource() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.redeem(JANE, "r-1", -1L, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).redeem("r-1", -1L, null))
 			.withMessageContaining("points to redeem");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.redeem(JANE, "r-1", 10L, " "))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).redeem("r-1", 10L, " "))
 			.withMessageContaining("redemption source");
 	}
 
 	@Test
 	void rejectsBlankUploadParts() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.uploadFile(JANE, "", "a.jpg", "image/jpeg"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.launcher.customer(JANE).uploadFile("", "a.jpg", "image/jpeg"))
 			.withMessageContaining("earn rule id");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.uploadFile(JANE, "e-1", " ", "image/jpeg"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.launcher.customer(JANE).uploadFile("e-1", " ", "image/jpeg"))
 			.withMessageContaining("file name");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.uploadFile(JANE, "e-1", "a.jpg", ""))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).uploadFile("e-1", "a.jpg", ""))
 			.withMessageContaining("MIME type");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.uploadFile(JANE, "e-1", "a.jpg", "jpeg"))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.customer(JANE).uploadFile("e-1", "a.jpg", "jpeg"))
 			.withMessageContaining("MIME type");
 	}
 
 	@Test
 	void rejectsABlankLoyaltyCardLookupKey() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.loyaltyCardLookup(" "))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.shop().loyaltyCardLookup(" "))
 			.withMessageContaining("lookup key");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.loyaltyCardLookup(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.launcher.shop().loyaltyCardLookup(null))
 			.withMessageContaining("lookup key");
 	}
 

@@ -36,7 +36,7 @@ class LauncherShopEndpointsTest {
 				 "referralAliasUrl":"https://r.example.com","tierStatus":"Disabled","stampCardStatus":"Active"}
 				""")));
 
-		Shop shop = this.launcher.shop();
+		Shop shop = this.launcher.shop().get();
 
 		wireMock.verify(1, shopGet("/v1/shop"));
 		assertThat(shop).isEqualTo(new Shop("9d2fc1c8-3bfb-4251-bb23-7edf1feb0206", "example-com", "GBP", "Stars",
@@ -54,7 +54,7 @@ class LauncherShopEndpointsTest {
 				  {"id":"earn-birthday","templateName":"birthday","earnValue":"100"}]}
 				""")));
 
-		List<EarnRule> rules = this.launcher.earnRules();
+		List<EarnRule> rules = this.launcher.shop().earnRules();
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/earn"));
 		assertThat(rules).hasSize(2);
@@ -79,7 +79,7 @@ class LauncherShopEndpointsTest {
 					  "status":"active","referralStatus":"Active","externalUrlHandle":"gift-card","tierStatus":"Active"}]
 					""")));
 
-		List<LauncherProduct> products = this.launcher.earnRuleProductExclusions("earn-order");
+		List<LauncherProduct> products = this.launcher.shop().earnRuleProductExclusions("earn-order");
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/earn/earn-order/exclusions/product"));
 		assertThat(products).containsExactly(new LauncherProduct("p-1", "Gift card", "SKU-GIFT",
@@ -94,7 +94,7 @@ class LauncherShopEndpointsTest {
 					  "imageUrl":null,"status":"active","position":2}]
 					""")));
 
-		List<LauncherProductVariant> variants = this.launcher.earnRuleVariantExclusions("earn-order");
+		List<LauncherProductVariant> variants = this.launcher.shop().earnRuleVariantExclusions("earn-order");
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/earn/earn-order/exclusions/variant"));
 		assertThat(variants).containsExactly(
@@ -117,7 +117,7 @@ class LauncherShopEndpointsTest {
 				                "status":"active","position":1}]}]}
 				""")));
 
-		List<RedeemRule> rules = this.launcher.redeemRules(RewardType.PRODUCT_DISCOUNT);
+		List<RedeemRule> rules = this.launcher.shop().redeemRules(RewardType.PRODUCT_DISCOUNT);
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/redeem").withQueryParam("reward_type", equalTo("productdiscount")));
 		assertThat(rules).hasSize(2);
@@ -142,7 +142,7 @@ class LauncherShopEndpointsTest {
 	void readsAllRedeemRulesWithoutAFilter() {
 		wireMock.stubFor(get(urlPathEqualTo(PREFIX + "/v1/shop/rules/redeem")).willReturn(okJson("{\"rules\":[]}")));
 
-		assertThat(this.launcher.redeemRules(null)).isEmpty();
+		assertThat(this.launcher.shop().redeemRules(null)).isEmpty();
 		wireMock.verify(1, shopGet("/v1/shop/rules/redeem").withQueryParam("reward_type", absent()));
 	}
 
@@ -153,7 +153,7 @@ class LauncherShopEndpointsTest {
 				           "customTitle":null,"status":"Active","referralType":"amountdiscount"}]}
 				""")));
 
-		List<ReferralRule> rules = this.launcher.referralRules();
+		List<ReferralRule> rules = this.launcher.shop().referralRules();
 
 		wireMock.verify(1, shopGet("/v1/shop/rules/referral"));
 		assertThat(rules).containsExactly(new ReferralRule("ref-rule", "Give £10, get £10", "Refer a friend", null,
@@ -167,7 +167,7 @@ class LauncherShopEndpointsTest {
 				          {"id":"t-silver","title":"Silver","threshold":200,"perks":["Free delivery","Early access"]}]}
 				""")));
 
-		List<LoyaltyTier> tiers = this.launcher.tiers();
+		List<LoyaltyTier> tiers = this.launcher.shop().tiers();
 
 		wireMock.verify(1, shopGet("/v1/shop/tiers"));
 		assertThat(tiers).containsExactly(new LoyaltyTier("t-bronze", "Bronze", "0", List.of()),
@@ -180,7 +180,7 @@ class LauncherShopEndpointsTest {
 				{"tier":{"id":"t-gold","title":"Gold","threshold":"500","perks":["Birthday gift"]}}
 				""")));
 
-		LoyaltyTier tier = this.launcher.tier("t-gold").orElseThrow();
+		LoyaltyTier tier = this.launcher.shop().tier("t-gold").orElseThrow();
 
 		wireMock.verify(1, shopGet("/v1/shop/tiers/t-gold"));
 		assertThat(tier).isEqualTo(new LoyaltyTier("t-gold", "Gold", "500", List.of("Birthday gift")));
@@ -192,7 +192,7 @@ class LauncherShopEndpointsTest {
 			.willReturn(notFound().withHeader("Content-Type", "application/json")
 				.withBody("{\"message\":\"Tier not found\"}")));
 
-		assertThat(this.launcher.tier("t-none")).isEmpty();
+		assertThat(this.launcher.shop().tier("t-none")).isEmpty();
 	}
 
 	@Test
@@ -212,7 +212,7 @@ class LauncherShopEndpointsTest {
 				   "externalPromotionId":null}]}
 				""")));
 
-		StampCard card = this.launcher.stampCard();
+		StampCard card = this.launcher.shop().stampCard();
 
 		wireMock.verify(1, shopGet("/v1/shop/stamp-card"));
 		assertThat(card.success()).isTrue();

@@ -42,7 +42,8 @@ class LauncherClientAgainstSandboxTests {
 	void readsTheCustomerItsDigestAuthenticates() {
 		this.sandbox.addCustomer("42", "jane+loyalty@example.com", 620);
 
-		LauncherCustomer customer = this.launcher.customer(new CustomerIdentity("42", "Jane+Loyalty@Example.com"));
+		LauncherCustomer customer = this.launcher.customer(new CustomerIdentity("42", "Jane+Loyalty@Example.com"))
+			.profile();
 
 		assertThat(customer.pointBalance()).isEqualTo(620);
 		assertThat(customer.email()).isEqualTo("jane+loyalty@example.com");
@@ -57,7 +58,7 @@ class LauncherClientAgainstSandboxTests {
 		CustomerIdentity jane = new CustomerIdentity("42", "Jane.Doe@Example.COM");
 
 		platform.customers().upsert(InfluenceCustomer.of(jane.id(), jane.email()).withName("Jane", "Doe"));
-		LauncherCustomer found = this.launcher.customer(jane);
+		LauncherCustomer found = this.launcher.customer(jane).profile();
 
 		assertThat(this.sandbox.journal().requestsFor("platform.customers.upsert")).singleElement()
 			.satisfies((upsert) -> assertThat(upsert.body().path("email").asString()).isEqualTo("jane.doe@example.com"));
@@ -81,7 +82,7 @@ class LauncherClientAgainstSandboxTests {
 			.build();
 
 		assertThatExceptionOfType(DigestMismatchException.class)
-			.isThrownBy(() -> wrongKey.customer(new CustomerIdentity("42", "jane@example.com")))
+			.isThrownBy(() -> wrongKey.customer(new CustomerIdentity("42", "jane@example.com")).profile())
 			.withMessageNotContaining("not-the-key");
 	}
 
@@ -89,22 +90,22 @@ class LauncherClientAgainstSandboxTests {
 	void redeemsARuleForACodeAndShowsItInTheHistory() {
 		this.sandbox.addCustomer("42", "jane@example.com", 1200);
 		CustomerIdentity jane = new CustomerIdentity("42", "jane@example.com");
-		List<RedeemRule> rules = this.launcher.redeemRules(null);
+		List<RedeemRule> rules = this.launcher.shop().redeemRules(null);
 		RedeemRule cheapest = rules.stream().min((a, b) -> Long.compare(a.pointCost(), b.pointCost())).orElseThrow();
 
-		Redemption redemption = this.launcher.redeem(jane, cheapest.id(), null, "test");
+		Redemption redemption = this.launcher.customer(jane).redeem(cheapest.id(), null, "test");
 
 		assertThat(redemption.success()).isTrue();
 		assertThat(redemption.couponCode()).isNotBlank();
 		assertThat(this.sandbox.issuedRewards()).extracting(IssuedReward::couponCode).containsExactly(redemption.couponCode());
-		assertThat(this.launcher.customer(jane).pointBalance()).isEqualTo(1200 - cheapest.pointCost());
-		List<PointActivity> history = this.launcher.streamPointsActivity(jane).toList();
+		assertThat(this.launcher.customer(jane).profile().pointBalance()).isEqualTo(1200 - cheapest.pointCost());
+		List<PointActivity> history = this.launcher.customer(jane).streamPointsActivity().toList();
 		assertThat(history).anySatisfy((activity) -> assertThat(activity.couponCode()).isEqualTo(redemption.couponCode()));
 	}
 
 	@Test
 	void readsTheShop() {
-		Shop shop = this.launcher.shop();
+		Shop shop = this.launcher.shop().get();
 
 		assertThat(shop.shopKey()).isEqualTo(this.sandbox.shopKey());
 	}

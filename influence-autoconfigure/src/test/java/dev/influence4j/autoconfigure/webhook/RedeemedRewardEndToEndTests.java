@@ -60,8 +60,8 @@ class RedeemedRewardEndToEndTests {
 				URI.create("http://127.0.0.1:" + this.port + "/influence/webhooks/" + WebhookTestApplication.SECRET));
 		sandbox.addCustomer("42", "jane@example.com", 1200);
 
-		Redemption redemption = this.launcher.redeem(new CustomerIdentity("42", "Jane@Example.com"),
-				"redeem-500-5-off", null, "test");
+		Redemption redemption = this.launcher.customer(new CustomerIdentity("42", "Jane@Example.com"))
+			.redeem("redeem-500-5-off", null, "test");
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.issuer.created).containsExactly(redemption.couponCode()));
 		WebhookDelivery first = sandbox.webhookDeliveries().get(0);

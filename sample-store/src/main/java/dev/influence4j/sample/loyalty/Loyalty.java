@@ -13,6 +13,7 @@ import dev.influence4j.http.InfluenceClientException;
 import dev.influence4j.http.InfluenceTransientException;
 import dev.influence4j.launcher.DigestMismatchException;
 import dev.influence4j.launcher.LauncherClient;
+import dev.influence4j.launcher.LauncherCustomerApi;
 import dev.influence4j.launcher.PointActivity;
 import dev.influence4j.launcher.RedeemRule;
 import dev.influence4j.launcher.Redemption;
@@ -44,15 +45,16 @@ public class Loyalty {
 	public LoyaltyStatement statement(CustomerIdentity customer) {
 		List<RedeemRule> rules;
 		try {
-			rules = this.launcher.redeemRules(null);
+			rules = this.launcher.shop().redeemRules(null);
 		}
 		catch (InfluenceApiException ex) {
 			logger.warn("Could not read the redeem rules: {}", ex.getMessage());
 			return new LoyaltyStatement(null, List.of(), List.of(), unreachable());
 		}
 		try {
-			long balance = this.launcher.customer(customer).pointBalance();
-			List<PointActivity> history = this.launcher.pointsActivity(customer, null).items();
+			LauncherCustomerApi account = this.launcher.customer(customer);
+			long balance = account.profile().pointBalance();
+			List<PointActivity> history = account.pointsActivity(null).items();
 			return new LoyaltyStatement(balance, history, rules, null);
 		}
 		catch (DigestMismatchException ex) {
@@ -76,7 +78,7 @@ public class Loyalty {
 	 */
 	public RedeemResult redeem(CustomerIdentity customer, String redeemRuleId) {
 		try {
-			Redemption redemption = this.launcher.redeem(customer, redeemRuleId, null, REDEMPTION_SOURCE);
+			Redemption redemption = this.launcher.customer(customer).redeem(redeemRuleId, null, REDEMPTION_SOURCE);
 			if (!redemption.success() || redemption.couponCode() == null) {
 				return RedeemResult.refused("Influence.io did not issue a code. Please try again later.");
 			}
