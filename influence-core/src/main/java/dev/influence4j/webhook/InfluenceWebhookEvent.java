@@ -19,9 +19,10 @@ import org.springframework.core.ResolvableTypeProvider;
  * }
  * }</pre>
  * Delivery to listeners is at least once: a listener that throws makes the delivery retried later, and
- * other listeners see it again. The payload types are {@link CustomerUpdated}, {@link TierChanged},
- * {@link TierEntryRewardEarned}, {@link PointsEarned}, {@link PointsRedeemed}, {@link ReferralStarted},
- * {@link ReferralCompleted} and, for topics influence4j does not know, {@link UnknownWebhook}.
+ * other listeners see it again. The payload types are the {@link WebhookPayload} records:
+ * {@link CustomerUpdated}, {@link TierChanged}, {@link TierEntryRewardEarned}, {@link PointsEarned},
+ * {@link PointsRedeemed}, {@link ReferralStarted}, {@link ReferralCompleted} and, for topics influence4j does
+ * not know, {@link UnknownWebhook}.
  *
  * @param <T> the payload type
  * @param topicName the topic as Influence.io sent it, for example {@code points/redeemed}
@@ -31,7 +32,7 @@ import org.springframework.core.ResolvableTypeProvider;
  * @param receivedAt when influence4j received it
  * @param attempt 1 for the first time listeners see it, more when an earlier handling failed
  */
-public record InfluenceWebhookEvent<T>(String topicName, String webhookId, T payload, JsonNode raw, Instant receivedAt,
+public record InfluenceWebhookEvent<T extends WebhookPayload>(String topicName, String webhookId, T payload, JsonNode raw, Instant receivedAt,
 		int attempt) implements ResolvableTypeProvider {
 
 	/**

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param ruleId the earn rule, or {@code null}
  */
 public record PointsEarned(@Nullable String id, WebhookCustomer customer, @Nullable String action, long points,
-		@Nullable String type, @Nullable String ruleId) {
+		@Nullable String type, @Nullable String ruleId) implements WebhookPayload {
+
+	static PointsEarned read(WebhookBody body) {
+		return new PointsEarned(body.text("id"), body.customer("customer"), body.text("action"), body.points(),
+				body.text("type"), body.text("ruleId"));
+	}
 
 }

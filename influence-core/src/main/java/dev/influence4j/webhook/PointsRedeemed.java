@@ -1,5 +1,7 @@
 package dev.influence4j.webhook;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,25 @@ import org.jspecify.annotations.Nullable;
  */
 public record PointsRedeemed(@Nullable String id, WebhookCustomer customer, @Nullable String action, long points,
 		@Nullable String type, @Nullable String ruleId, String couponCode, @Nullable String rewardType,
-		@Nullable RedeemRuleDetails redeemRule) {
+		@Nullable RedeemRuleDetails redeemRule) implements WebhookPayload {
+
+	static PointsRedeemed read(WebhookBody body) {
+		return new PointsRedeemed(body.text("id"), body.customer("customer"), body.text("action"), body.points(),
+				body.text("type"), body.text("ruleId"), body.requiredText("couponCode"), body.text("rewardType"),
+				body.optional("redeemRule", RedeemRuleDetails.class));
+	}
+
+	/**
+	 * The redeemed reward's code, always present.
+	 * @param webhookId the delivery's id
+	 * @param retry whether the shop was asked before for this delivery
+	 * @return the code
+	 */
+	@Override
+	public Optional<RewardCode> rewardCode(String webhookId, boolean retry) {
+		return Optional.of(new RewardCode(this.couponCode, RewardCodeSource.POINTS_REDEEMED, webhookId,
+				this.customer.externalId(), this.customer.email(), this.rewardType, null,
+				(this.redeemRule != null) ? this.redeemRule.discountValue() : null, this.points, this.redeemRule, retry));
+	}
 
 }

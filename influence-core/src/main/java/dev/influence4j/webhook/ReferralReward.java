@@ -1,6 +1,7 @@
 package dev.influence4j.webhook;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,5 +17,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record ReferralReward(@Nullable String id, @Nullable String couponCode, @Nullable String couponCodeStatus,
 		@Nullable String discountType, @Nullable BigDecimal discountAmount) {
+
+	/**
+	 * The code one side of a referral is to get, when its reward carries one.
+	 */
+	static Optional<RewardCode> code(@Nullable ReferralReward reward, RewardCodeSource source, String webhookId,
+			@Nullable String externalId, @Nullable String email, boolean retry) {
+		String couponCode = (reward != null) ? reward.couponCode() : null;
+		if (reward == null || couponCode == null || couponCode.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(new RewardCode(couponCode, source, webhookId, externalId, email, null, reward.discountType(),
+				reward.discountAmount(), null, null, retry));
+	}
 
 }

@@ -1,5 +1,7 @@
 package dev.influence4j.webhook;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,27 @@ import org.jspecify.annotations.Nullable;
  * @param friendReward the friend's reward
  */
 public record ReferralStarted(@Nullable String id, WebhookCustomer customer, @Nullable WebhookCustomer friendCustomer,
-		@Nullable String friendEmail, @Nullable ReferralReward customerReward, @Nullable ReferralReward friendReward) {
+		@Nullable String friendEmail, @Nullable ReferralReward customerReward, @Nullable ReferralReward friendReward)
+		implements WebhookPayload {
+
+	static ReferralStarted read(WebhookBody body) {
+		return new ReferralStarted(body.text("id"), body.customer("customer"),
+				body.optional("friendCustomer", WebhookCustomer.class), body.text("friendEmail"),
+				body.optional("customerReward", ReferralReward.class), body.optional("friendReward", ReferralReward.class));
+	}
+
+	/**
+	 * The friend's code, for the friend (by the email they entered when Influence.io does not know them yet).
+	 * @param webhookId the delivery's id
+	 * @param retry whether the shop was asked before for this delivery
+	 * @return the code, or empty when the friend's reward has none
+	 */
+	@Override
+	public Optional<RewardCode> rewardCode(String webhookId, boolean retry) {
+		WebhookCustomer friend = this.friendCustomer;
+		return ReferralReward.code(this.friendReward, RewardCodeSource.REFERRAL_FRIEND, webhookId,
+				(friend != null) ? friend.externalId() : null,
+				(friend != null && friend.email() != null) ? friend.email() : this.friendEmail, retry);
+	}
 
 }

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * @param oldTier the tier before, or {@code null}
  * @param newTier the tier now, or {@code null}
  */
-public record TierChanged(WebhookCustomer customer, @Nullable WebhookTier oldTier, @Nullable WebhookTier newTier) {
+public record TierChanged(WebhookCustomer customer, @Nullable WebhookTier oldTier, @Nullable WebhookTier newTier)
+		implements WebhookPayload {
+
+	static TierChanged read(WebhookBody body) {
+		return new TierChanged(body.customer("customer"), body.tier("oldTier"), body.tier("newTier"));
+	}
 
 }

@@ -1,6 +1,7 @@
 package dev.influence4j.webhook;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,39 @@ import org.jspecify.annotations.Nullable;
  */
 public record TierEntryRewardEarned(@Nullable String id, WebhookCustomer customer, @Nullable WebhookTier tier,
 		@Nullable String couponCode, @Nullable String rewardType, @Nullable String discountType,
-		@Nullable BigDecimal discountAmount) {
+		@Nullable BigDecimal discountAmount) implements WebhookPayload {
+
+	static TierEntryRewardEarned read(WebhookBody body) {
+		WebhookBody reward = body.object("reward");
+		String couponCode = body.text("couponCode");
+		if (couponCode == null && reward != null) {
+			couponCode = reward.text("couponCode");
+		}
+		WebhookBody details = (reward != null) ? reward : body;
+		WebhookTier tier = body.tier("tier");
+		if (tier == null) {
+			tier = body.tier("loyaltyTier");
+		}
+		return new TierEntryRewardEarned(body.text("id"), body.customer("customer"), tier, couponCode,
+				details.text("rewardType"), details.text("discountType"), details.decimal("discountAmount"));
+	}
+
+	/**
+	 * The entry reward's code. The topic exists to hand one over, so a body without it is not handled as if
+	 * there were nothing to do (the receiver still accepts it, so that it is kept for review).
+	 * @param webhookId the delivery's id
+	 * @param retry whether the shop was asked before for this delivery
+	 * @return the code
+	 * @throws InvalidWebhookException when the body carries no code
+	 */
+	@Override
+	public Optional<RewardCode> rewardCode(String webhookId, boolean retry) {
+		String code = this.couponCode;
+		if (code == null) {
+			throw new InvalidWebhookException("carries no coupon code (looked for 'couponCode' and 'reward.couponCode')");
+		}
+		return Optional.of(new RewardCode(code, RewardCodeSource.TIER_ENTRY, webhookId, this.customer.externalId(),
+				this.customer.email(), this.rewardType, this.discountType, this.discountAmount, null, null, retry));
+	}
 
 }

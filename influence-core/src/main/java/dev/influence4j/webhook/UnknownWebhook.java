@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param topic the topic as Influence.io sent it
  * @param body the body
  */
-public record UnknownWebhook(String topic, JsonNode body) {
+public record UnknownWebhook(String topic, JsonNode body) implements WebhookPayload {
 
 	@Override
 	public String toString() {

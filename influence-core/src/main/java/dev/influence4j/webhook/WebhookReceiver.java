@@ -170,7 +170,7 @@ public final class WebhookReceiver {
 			return reject(Outcome.BAD_BODY, "body must be a JSON object", request);
 		}
 		try {
-			WebhookTopic.fromWireName(topic).ifPresent((known) -> WebhookPayloads.parse(known, body));
+			WebhookPayload.parse(topic, body);
 		}
 		catch (InvalidWebhookException ex) {
 			return reject(Outcome.BAD_BODY, topic + ": " + ex.getMessage(), request);

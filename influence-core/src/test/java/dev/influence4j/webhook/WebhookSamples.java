@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Realistic webhook bodies (shapes from Influence.io's topic pages, plus the {@code redeemRule} seen in
- * live payloads), one file per topic under {@code src/test/resources/webhooks}.
+ * live payloads), one file per topic. The files are the test kit's ({@code InfluenceWebhookSamples} in
+ * influence-test), the only copy; this module's build puts them on the test classpath under {@code webhooks/}.
  */
 final class WebhookSamples {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  *         URI.create("http://localhost:" + port + "/influence/webhooks/" + secret), "points/redeemed", "w-1",
  *         InfluenceWebhookSamples.body("points/redeemed"));
  * }</pre>
+ * The bodies are JSON files in this jar, under {@code dev/influence4j/test/webhooks/}; they are influence4j's only
+ * copy of them, which its own tests read too.
  */
 public final class InfluenceWebhookSamples {
 

@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every topic's realistic body is read into its record, and the reward code to create is found where the
  * topic puts it.
  */
-class WebhookPayloadsTests {
+class WebhookPayloadTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Object parse(WebhookTopic topic) {
-		return WebhookPayloads.parse(topic, JSON.readTree(WebhookSamples.body(topic)));
+	private static WebhookPayload parse(WebhookTopic topic) {
+		return topic.parse(JSON.readTree(WebhookSamples.body(topic)));
 	}
 
 	@Test
@@ -28,7 +28,7 @@ class WebhookPayloadsTests {
 		assertThat(updated.customer().externalId()).isEqualTo("42");
 		assertThat(updated.customer().pointBalance()).isEqualByComparingTo("620");
 		assertThat(updated.customer().currentLoyaltyTier()).isEqualTo(new WebhookTier("tier-silver", "Silver", null));
-		assertThat(WebhookPayloads.rewardCode(updated, "w1", false)).isEmpty();
+		assertThat(updated.rewardCode("w1", false)).isEmpty();
 	}
 
 	@Test
@@ -43,7 +43,7 @@ class WebhookPayloadsTests {
 	void findsTheTierEntryRewardCodeInsideTheReward() {
 		TierEntryRewardEarned earned = (TierEntryRewardEarned) parse(WebhookTopic.CUSTOMERS_TIER_ENTRY_REWARD_EARNED);
 
-		assertThat(WebhookPayloads.rewardCode(earned, "w1", false)).hasValueSatisfying((code) -> {
+		assertThat(earned.rewardCode("w1", false)).hasValueSatisfying((code) -> {
 			assertThat(code.couponCode()).isEqualTo("TIER-GOLD-9QX2");
 			assertThat(code.source()).isEqualTo(RewardCodeSource.TIER_ENTRY);
 			assertThat(code.customerExternalId()).isEqualTo("42");
@@ -55,7 +55,7 @@ class WebhookPayloadsTests {
 	void findsATierEntryRewardCodeAtTheTopLevelToo() {
 		JsonNode body = JSON.readTree("{\"customer\":{\"externalId\":\"42\"},\"couponCode\":\"TIER-1\"}");
 
-		TierEntryRewardEarned earned = (TierEntryRewardEarned) WebhookPayloads.parse(WebhookTopic.CUSTOMERS_TIER_ENTRY_REWARD_EARNED, body);
+		TierEntryRewardEarned earned = (TierEntryRewardEarned) WebhookTopic.CUSTOMERS_TIER_ENTRY_REWARD_EARNED.parse(body);
 
 		assertThat(earned.couponCode()).isEqualTo("TIER-1");
 	}
@@ -66,7 +66,7 @@ class WebhookPayloadsTests {
 
 		assertThat(earned.points()).isEqualTo(50);
 		assertThat(earned.action()).isEqualTo("Placed order 1001");
-		assertThat(WebhookPayloads.rewardCode(earned, "w1", false)).isEmpty();
+		assertThat(earned.rewardCode("w1", false)).isEmpty();
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class WebhookPayloadsTests {
 
 		assertThat(redeemed.couponCode()).isEqualTo("INF-7K2M9Q4ZXA");
 		assertThat(redeemed.redeemRule().minSpendAmount()).isEqualByComparingTo("20");
-		assertThat(WebhookPayloads.rewardCode(redeemed, "w-18", true)).hasValueSatisfying((code) -> {
+		assertThat(redeemed.rewardCode("w-18", true)).hasValueSatisfying((code) -> {
 			assertThat(code.couponCode()).isEqualTo("INF-7K2M9Q4ZXA");
 			assertThat(code.source()).isEqualTo(RewardCodeSource.POINTS_REDEEMED);
 			assertThat(code.rewardType()).isEqualTo("fixedamountdiscount");
@@ -92,7 +92,7 @@ class WebhookPayloadsTests {
 	void aReferralStartedAsksForTheFriendsCode() {
 		ReferralStarted started = (ReferralStarted) parse(WebhookTopic.REFERRALS_STARTED);
 
-		assertThat(WebhookPayloads.rewardCode(started, "w1", false)).hasValueSatisfying((code) -> {
+		assertThat(started.rewardCode("w1", false)).hasValueSatisfying((code) -> {
 			assertThat(code.couponCode()).isEqualTo("FRIEND-3KD9");
 			assertThat(code.source()).isEqualTo(RewardCodeSource.REFERRAL_FRIEND);
 			assertThat(code.customerEmail()).isEqualTo("sam@example.com");
@@ -105,7 +105,7 @@ class WebhookPayloadsTests {
 	void aReferralCompletedAsksForTheReferrersCode() {
 		ReferralCompleted completed = (ReferralCompleted) parse(WebhookTopic.REFERRALS_COMPLETED);
 
-		assertThat(WebhookPayloads.rewardCode(completed, "w1", false)).hasValueSatisfying((code) -> {
+		assertThat(completed.rewardCode("w1", false)).hasValueSatisfying((code) -> {
 			assertThat(code.couponCode()).isEqualTo("REFER-8HJ2");
 			assertThat(code.source()).isEqualTo(RewardCodeSource.REFERRAL_REFERRER);
 			assertThat(code.customerExternalId()).isEqualTo("42");
@@ -116,25 +116,25 @@ class WebhookPayloadsTests {
 	void aReferrerRewardedWithPointsHasNoCodeToCreate() {
 		JsonNode body = JSON.readTree("{\"customer\":{\"externalId\":\"42\"},\"customerReward\":{\"couponCode\":null}}");
 
-		assertThat(WebhookPayloads.rewardCode(WebhookPayloads.parse(WebhookTopic.REFERRALS_COMPLETED, body), "w1", false)).isEmpty();
+		assertThat(WebhookTopic.REFERRALS_COMPLETED.parse(body).rewardCode("w1", false)).isEmpty();
 	}
 
 	@Test
 	void namesWhatAWrongShapeLacks() {
 		assertThatExceptionOfType(InvalidWebhookException.class)
-			.isThrownBy(() -> WebhookPayloads.parse(WebhookTopic.POINTS_REDEEMED, JSON.readTree("{\"customer\":{},\"points\":5}")))
+			.isThrownBy(() -> WebhookTopic.POINTS_REDEEMED.parse(JSON.readTree("{\"customer\":{},\"points\":5}")))
 			.withMessage("'couponCode' is required");
 		assertThatExceptionOfType(InvalidWebhookException.class)
-			.isThrownBy(() -> WebhookPayloads.parse(WebhookTopic.POINTS_EARNED, JSON.readTree("{\"customer\":\"42\"}")))
+			.isThrownBy(() -> WebhookTopic.POINTS_EARNED.parse(JSON.readTree("{\"customer\":\"42\"}")))
 			.withMessage("'customer' must be an object");
 		assertThatExceptionOfType(InvalidWebhookException.class)
-			.isThrownBy(() -> WebhookPayloads.parse(WebhookTopic.POINTS_EARNED, JSON.readTree("{\"customer\":{},\"points\":\"many\"}")))
+			.isThrownBy(() -> WebhookTopic.POINTS_EARNED.parse(JSON.readTree("{\"customer\":{},\"points\":\"many\"}")))
 			.withMessage("'points' must be a number");
 		assertThatExceptionOfType(InvalidWebhookException.class)
-			.isThrownBy(() -> WebhookPayloads.parse(WebhookTopic.CUSTOMERS_UPDATED, JSON.readTree("{\"name\":\"x\"}")))
+			.isThrownBy(() -> WebhookTopic.CUSTOMERS_UPDATED.parse(JSON.readTree("{\"name\":\"x\"}")))
 			.withMessageContaining("id, externalId or email");
 		assertThatExceptionOfType(InvalidWebhookException.class)
-			.isThrownBy(() -> WebhookPayloads.parse(WebhookTopic.POINTS_REDEEMED, JSON.readTree("[1,2]")))
+			.isThrownBy(() -> WebhookTopic.POINTS_REDEEMED.parse(JSON.readTree("[1,2]")))
 			.withMessage("body must be a JSON object");
 	}
 
