@@ -61,8 +61,8 @@ final class CustomerRecord {
 		this.lastSeenAt = now;
 	}
 
-	LoyaltyTier tier() {
-		return LoyaltyTier.forProgress(this.tierProgress);
+	SandboxTier tier() {
+		return SandboxTier.forProgress(this.tierProgress);
 	}
 
 	SandboxCustomer snapshot() {

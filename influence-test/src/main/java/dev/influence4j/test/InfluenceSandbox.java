@@ -59,14 +59,8 @@ public final class InfluenceSandbox implements AutoCloseable {
 
 	private static final AtomicInteger instances = new AtomicInteger();
 
-	static {
-		// The JDK's HttpServer writes an answer's headers and body as two packets; without TCP_NODELAY,
-		// Nagle's algorithm and the client's delayed ACK add about 40 ms to every answer. The JDK reads this
-		// property once, when the JVM's first HttpServer is created, and it concerns only that server class.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
+	/** The JDK HTTP server's switch for TCP_NODELAY on the connections it accepts. */
+	static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private final SandboxSettings settings;
 
@@ -121,6 +115,13 @@ public final class InfluenceSandbox implements AutoCloseable {
 
 	/**
 	 * Start listening. Calling it again on a running sandbox does nothing.
+	 * <p>
+	 * Unless it is set already, this sets the JVM property {@code sun.net.httpserver.nodelay} to {@code true}
+	 * before the server is created: the JDK's HTTP server writes an answer's headers and body as two packets,
+	 * and without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add about 40 ms to every answer.
+	 * The JDK offers no switch per server: it reads this property once, when the JVM's first {@code HttpServer}
+	 * is created, and it concerns only that server class. A test that creates one before the first sandbox
+	 * starts should set the property itself.
 	 * @return this sandbox
 	 * @throws UncheckedIOException when the port cannot be bound
 	 * @throws IllegalStateException when the sandbox was closed
@@ -131,6 +132,9 @@ public final class InfluenceSandbox implements AutoCloseable {
 		}
 		if (this.server != null) {
 			return this;
+		}
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
 		try {
 			HttpServer httpServer = HttpServer
@@ -329,7 +333,7 @@ public final class InfluenceSandbox implements AutoCloseable {
 	 * @param externalId the shop's customer id
 	 * @return the activities, oldest first
 	 */
-	public List<PointActivity> pointActivities(String externalId) {
+	public List<SandboxPointActivity> pointActivities(String externalId) {
 		return this.state.pointActivities(Objects.requireNonNull(externalId, "external id"));
 	}
 
@@ -337,7 +341,7 @@ public final class InfluenceSandbox implements AutoCloseable {
 	 * Every point activity, guests' included.
 	 * @return the activities, oldest first
 	 */
-	public List<PointActivity> pointActivities() {
+	public List<SandboxPointActivity> pointActivities() {
 		return this.state.pointActivities();
 	}
 
@@ -353,7 +357,7 @@ public final class InfluenceSandbox implements AutoCloseable {
 	 * The redeem rules the shop offers.
 	 * @return the rules
 	 */
-	public List<RedeemRule> redeemRules() {
+	public List<SandboxRedeemRule> redeemRules() {
 		return this.settings.redeemRules();
 	}
 
@@ -439,7 +443,7 @@ public final class InfluenceSandbox implements AutoCloseable {
 
 		private Set<String> deductingStatuses = Set.of("refunded");
 
-		private List<RedeemRule> redeemRules = RedeemRule.defaults();
+		private List<SandboxRedeemRule> redeemRules = SandboxRedeemRule.defaults();
 
 		private int pageSize = 50;
 
@@ -518,28 +522,21 @@ public final class InfluenceSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * The redeem rules the shop offers, replacing the {@link RedeemRule#defaults() defaults}.
+		 * The redeem rules the shop offers, replacing the {@link SandboxRedeemRule#defaults() defaults}.
 		 * @param rules the rules, with distinct ids
 		 * @return this builder
 		 */
-		public Builder redeemRules(List<RedeemRule> rules) {
-			Objects.requireNonNull(rules, "redeem rules");
-			Set<String> ids = new LinkedHashSet<>();
-			for (RedeemRule rule : rules) {
-				if (!ids.add(Objects.requireNonNull(rule, "redeem rule").id())) {
-					throw new IllegalArgumentException("redeem rule ids must be distinct but " + rule.id() + " repeats");
-				}
-			}
-			this.redeemRules = List.copyOf(rules);
+		public Builder redeemRules(List<SandboxRedeemRule> rules) {
+			this.redeemRules = SandboxRewards.distinct(rules);
 			return this;
 		}
 
 		/**
-		 * The redeem rules the shop offers, replacing the {@link RedeemRule#defaults() defaults}.
+		 * The redeem rules the shop offers, replacing the {@link SandboxRedeemRule#defaults() defaults}.
 		 * @param rules the rules
 		 * @return this builder
 		 */
-		public Builder redeemRules(RedeemRule... rules) {
+		public Builder redeemRules(SandboxRedeemRule... rules) {
 			return redeemRules(List.of(rules));
 		}
 
@@ -609,9 +606,9 @@ public final class InfluenceSandbox implements AutoCloseable {
 			Objects.requireNonNull(statuses, "statuses");
 			List<String> list = new ArrayList<>();
 			for (String status : statuses) {
-				if (!SandboxState.FINANCIAL_STATUSES.contains(status)) {
+				if (!SandboxOrders.FINANCIAL_STATUSES.contains(status)) {
 					throw new IllegalArgumentException(
-							"status must be one of " + SandboxState.FINANCIAL_STATUSES + " but was " + status);
+							"status must be one of " + SandboxOrders.FINANCIAL_STATUSES + " but was " + status);
 				}
 				list.add(status);
 			}

@@ -102,11 +102,11 @@ final class LauncherRoutes {
 			}))
 			.add("GET", "/v1/shop/tiers", "launcher.shop.tiers", shop.call((call) -> {
 				ArrayNode tiers = WireFormat.array();
-				LoyaltyTier.LADDER.forEach((tier) -> tiers.add(wire.tier(tier)));
+				SandboxTier.LADDER.forEach((tier) -> tiers.add(wire.tier(tier)));
 				// The OpenAPI really names this envelope "rules".
 				return rules(tiers);
 			}))
-			.add("GET", "/v1/shop/tiers/{id}", "launcher.shop.tier", shop.call((call) -> LoyaltyTier.LADDER.stream()
+			.add("GET", "/v1/shop/tiers/{id}", "launcher.shop.tier", shop.call((call) -> SandboxTier.LADDER.stream()
 				.filter((tier) -> tier.id().equals(call.variable("id")))
 				.findFirst()
 				.map((tier) -> Answer.enveloped("tier", wire.tier(tier)))

@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An opaque next-page token (the Platform's {@code cursor}, the Launcher's {@code nextToken}). It carries the
  * offset and the filters of the first request, because Influence.io ignores every other parameter once a
@@ -63,6 +65,18 @@ record PageToken(int offset, Map<String, String> filters) {
 		catch (IllegalArgumentException ex) {
 			throw error;
 		}
+	}
+
+	/**
+	 * The offset a Launcher {@code nextToken} carries: 0 for the first page (no token).
+	 * @param nextToken the token, or {@code null}
+	 * @return the offset
+	 */
+	static int launcherOffset(@Nullable String nextToken) {
+		if (nextToken == null || nextToken.isBlank()) {
+			return 0;
+		}
+		return decode(nextToken, ApiError.launcher(400, "InvalidNextToken")).offset();
 	}
 
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param faultSeed the seed of {@link SandboxFaults#failRatio(double, int)}
  */
 record SandboxSettings(String apiKey, String shopKey, int port, BigDecimal pointsPerCurrencyUnit,
-		Set<String> earningStatuses, Set<String> deductingStatuses, List<RedeemRule> redeemRules, int pageSize,
+		Set<String> earningStatuses, Set<String> deductingStatuses, List<SandboxRedeemRule> redeemRules, int pageSize,
 		String storeCurrency, long faultSeed) {
 
 	SandboxSettings {

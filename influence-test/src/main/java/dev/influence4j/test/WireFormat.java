@@ -109,7 +109,7 @@ final class WireFormat {
 			.put("birthdayDay", customer.birthdayDay)
 			.put("referralUrl", REFERRAL_HOST + customer.referralLink)
 			.put("pointBalance", customer.pointBalance);
-		LoyaltyTier tier = customer.tier();
+		SandboxTier tier = customer.tier();
 		json.putObject("currentLoyaltyTier").put("id", tier.id()).put("title", tier.title());
 		return timestamps(json, customer);
 	}
@@ -134,7 +134,7 @@ final class WireFormat {
 	}
 
 	/** A point activity as the Launcher's points history lists it. */
-	ObjectNode activity(PointActivity activity) {
+	ObjectNode activity(SandboxPointActivity activity) {
 		return object().put("id", activity.id())
 			.put("shopId", this.shopId)
 			.put("customerId", activity.customerId())
@@ -168,7 +168,7 @@ final class WireFormat {
 			.put("rewardType", reward.rewardType());
 	}
 
-	ObjectNode redeemRule(RedeemRule rule) {
+	ObjectNode redeemRule(SandboxRedeemRule rule) {
 		ObjectNode json = object().put("id", rule.id())
 			.put("title", rule.title())
 			.put("customTitle", rule.title())
@@ -223,7 +223,7 @@ final class WireFormat {
 		return rules;
 	}
 
-	ObjectNode tier(LoyaltyTier tier) {
+	ObjectNode tier(SandboxTier tier) {
 		ObjectNode json = object().put("id", tier.id())
 			.put("title", tier.title())
 			.put("threshold", String.valueOf(tier.threshold()));
@@ -233,7 +233,7 @@ final class WireFormat {
 	}
 
 	/** A tier as {@code customers/tier_changed} carries it. */
-	ObjectNode tierReference(LoyaltyTier tier) {
+	ObjectNode tierReference(SandboxTier tier) {
 		return object().put("id", tier.id()).put("title", tier.title()).put("threshold", String.valueOf(tier.threshold()));
 	}
 

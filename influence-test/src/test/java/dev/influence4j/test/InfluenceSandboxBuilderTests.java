@@ -24,7 +24,7 @@ class InfluenceSandboxBuilderTests {
 			assertThat(sandbox.shopKey()).isEqualTo("test-shop");
 			assertThat(sandbox.platformBaseUrl()).isEqualTo("http://127.0.0.1:" + sandbox.port());
 			assertThat(sandbox.launcherBaseUrl()).isEqualTo(sandbox.platformBaseUrl() + "/launcher");
-			assertThat(sandbox.redeemRules()).extracting(RedeemRule::pointCost).containsExactly(500L, 1000L);
+			assertThat(sandbox.redeemRules()).extracting(SandboxRedeemRule::pointCost).containsExactly(500L, 1000L);
 			assertThat(sandbox.start()).isSameAs(sandbox);
 		}
 	}
@@ -39,6 +39,32 @@ class InfluenceSandboxBuilderTests {
 		try (InfluenceSandbox sandbox = InfluenceSandbox.builder().port(port).start()) {
 			assertThat(sandbox.port()).isEqualTo(port);
 			assertThat(new RawHttp(sandbox).platform("GET", "/v1/customers", null).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void onlyStartingSetsTheHttpServerNoDelayPropertyAndAValueSetAlreadyStays() {
+		String before = System.getProperty(InfluenceSandbox.NO_DELAY_PROPERTY);
+		try {
+			System.clearProperty(InfluenceSandbox.NO_DELAY_PROPERTY);
+			try (InfluenceSandbox sandbox = InfluenceSandbox.builder().build()) {
+				assertThat(System.getProperty(InfluenceSandbox.NO_DELAY_PROPERTY)).isNull();
+				sandbox.start();
+				assertThat(System.getProperty(InfluenceSandbox.NO_DELAY_PROPERTY)).isEqualTo("true");
+			}
+			System.setProperty(InfluenceSandbox.NO_DELAY_PROPERTY, "false");
+			try (InfluenceSandbox sandbox = InfluenceSandbox.builder().start()) {
+				assertThat(sandbox.isRunning()).isTrue();
+				assertThat(System.getProperty(InfluenceSandbox.NO_DELAY_PROPERTY)).isEqualTo("false");
+			}
+		}
+		finally {
+			if (before != null) {
+				System.setProperty(InfluenceSandbox.NO_DELAY_PROPERTY, before);
+			}
+			else {
+				System.clearProperty(InfluenceSandbox.NO_DELAY_PROPERTY);
+			}
 		}
 	}
 
@@ -67,8 +93,8 @@ class InfluenceSandboxBuilderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> InfluenceSandbox.builder().pageSize(0));
 		assertThatIllegalArgumentException().isThrownBy(() -> InfluenceSandbox.builder().apiKey(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> InfluenceSandbox.builder()
-			.redeemRules(RedeemRule.freeShipping("same", 10), RedeemRule.percentageOff("same", 20, 5)));
-		assertThatIllegalArgumentException().isThrownBy(() -> RedeemRule.percentageOff("r", 100, 101));
+			.redeemRules(SandboxRedeemRule.freeShipping("same", 10), SandboxRedeemRule.percentageOff("same", 20, 5)));
+		assertThatIllegalArgumentException().isThrownBy(() -> SandboxRedeemRule.percentageOff("r", 100, 101));
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class LauncherRedeemTests {
 
 	private final RawHttp http;
 
-	private WebhookReceiver shop;
+	private RecordingWebhookEndpoint shop;
 
 	LauncherRedeemTests(InfluenceSandbox sandbox) {
 		this.sandbox = sandbox;
@@ -32,7 +32,7 @@ class LauncherRedeemTests {
 
 	@BeforeEach
 	void shopListens() {
-		this.shop = new WebhookReceiver();
+		this.shop = new RecordingWebhookEndpoint();
 		this.sandbox.subscribe("points/redeemed", this.shop.address());
 		this.sandbox.addCustomer("c-1", "jane@example.com", 1200);
 	}
@@ -61,7 +61,7 @@ class LauncherRedeemTests {
 		});
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.shop.received("points/redeemed").size() == 1);
-		WebhookReceiver.Received delivery = this.shop.received("points/redeemed").get(0);
+		RecordingWebhookEndpoint.Received delivery = this.shop.received("points/redeemed").get(0);
 		assertThat(delivery.method()).isEqualTo("POST");
 		assertThat(delivery.contentType()).startsWith("application/json");
 		assertThat(delivery.webhookId()).isNotBlank();
@@ -158,7 +158,8 @@ class LauncherRedeemTests {
 	@Test
 	void incrementRulesSpendTheChosenPoints() {
 		try (InfluenceSandbox custom = InfluenceSandbox.builder()
-			.redeemRules(RedeemRule.amountOffInIncrements("redeem-steps", 100, new java.math.BigDecimal("1.00"), 200, 1000))
+			.redeemRules(SandboxRedeemRule.amountOffInIncrements("redeem-steps", 100, new java.math.BigDecimal("1.00"),
+					200, 1000))
 			.start()) {
 			RawHttp customHttp = new RawHttp(custom);
 			custom.addCustomer("c-1", "jane@example.com", 1000);

@@ -35,7 +35,7 @@ class OrderEarningTests {
 		assertThat(this.sandbox.customer("c-1")).hasValueSatisfying((c) -> assertThat(c.pointBalance()).isEqualTo(49));
 		assertThat(this.sandbox.pointActivities("c-1")).last()
 			.satisfies((activity) -> {
-				assertThat(activity.type()).isEqualTo(PointActivity.EARN);
+				assertThat(activity.type()).isEqualTo(SandboxPointActivity.EARN);
 				assertThat(activity.action()).isEqualTo("Placed order 1001");
 				assertThat(activity.points()).isEqualTo(49);
 				assertThat(activity.orderId()).isEqualTo("1001");
@@ -80,7 +80,7 @@ class OrderEarningTests {
 
 		assertThat(this.sandbox.customer("c-1").orElseThrow().pointBalance()).isEqualTo(100);
 		assertThat(this.sandbox.order("1001").orElseThrow().deducted()).isTrue();
-		assertThat(this.sandbox.pointActivities("c-1")).filteredOn((a) -> PointActivity.DEDUCT.equals(a.type()))
+		assertThat(this.sandbox.pointActivities("c-1")).filteredOn((a) -> SandboxPointActivity.DEDUCT.equals(a.type()))
 			.singleElement()
 			.satisfies((deduction) -> {
 				assertThat(deduction.points()).isEqualTo(-30);

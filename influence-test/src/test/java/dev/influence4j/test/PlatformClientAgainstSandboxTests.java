@@ -199,7 +199,7 @@ class PlatformClientAgainstSandboxTests {
 		assertThat(removed.externalId()).isEqualTo("42");
 		assertThat(this.sandbox.journal().requestsFor("platform.memberships.enroll")).singleElement()
 			.satisfies((request) -> assertThat(request.status()).isEqualTo(200));
-		assertThat(this.sandbox.pointActivities("42")).extracting(PointActivity::action)
+		assertThat(this.sandbox.pointActivities("42")).extracting(SandboxPointActivity::action)
 			.containsExactly("Welcome bonus", "Points awarded", "Correction");
 	}
 

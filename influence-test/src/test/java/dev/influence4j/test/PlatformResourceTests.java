@@ -131,7 +131,8 @@ class PlatformResourceTests {
 		assertThat(awarded.body().path("customer").path("pointBalance").asLong()).isEqualTo(300);
 		assertThat(byRule.body().path("customer").path("pointBalance").asLong()).isEqualTo(400);
 		assertThat(deducted.body().path("customer").path("pointBalance").asLong()).isEqualTo(350);
-		assertThat(this.sandbox.pointActivities("c-1")).extracting(PointActivity::action, PointActivity::points)
+		assertThat(this.sandbox.pointActivities("c-1"))
+			.extracting(SandboxPointActivity::action, SandboxPointActivity::points)
 			.containsExactly(tuple("Welcome bonus", 300L),
 					tuple("Points awarded", 100L),
 					tuple("Correction", -50L));

@@ -17,7 +17,7 @@ class RegisteredExtensionTests {
 		.apiKey("custom-key")
 		.shopKey("custom-shop")
 		.pointsPerCurrencyUnit(new BigDecimal("3"))
-		.redeemRules(RedeemRule.freeShipping("free-shipping", 300)));
+		.redeemRules(SandboxRedeemRule.freeShipping("free-shipping", 300)));
 
 	@Test
 	void customSettingsApply(InfluenceSandbox sandbox) {
@@ -28,7 +28,7 @@ class RegisteredExtensionTests {
 		assertThat(sandbox).isSameAs(influence.sandbox());
 		assertThat(sandbox.apiKey()).isEqualTo("custom-key");
 		assertThat(sandbox.customer("c-1").orElseThrow().pointBalance()).isEqualTo(32);
-		assertThat(sandbox.redeemRules()).extracting(RedeemRule::id).containsExactly("free-shipping");
+		assertThat(sandbox.redeemRules()).extracting(SandboxRedeemRule::id).containsExactly("free-shipping");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class WebhookDeliveryTests {
 
 	private final RawHttp http;
 
-	private final WebhookReceiver shop = new WebhookReceiver();
+	private final RecordingWebhookEndpoint shop = new RecordingWebhookEndpoint();
 
 	WebhookDeliveryTests(InfluenceSandbox sandbox) {
 		this.sandbox = sandbox;
@@ -42,7 +42,7 @@ class WebhookDeliveryTests {
 		this.http.platform("POST", "/v1/orders", RawHttp.order("1001", "c-1", "paid", "42.00"));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.shop.received("points/earned").size() == 1);
-		WebhookReceiver.Received earned = this.shop.received("points/earned").get(0);
+		RecordingWebhookEndpoint.Received earned = this.shop.received("points/earned").get(0);
 		assertThat(earned.body().path("points").asLong()).isEqualTo(42);
 		assertThat(earned.body().path("action").asString()).isEqualTo("Placed order 1001");
 		assertThat(earned.body().path("ruleId").asString()).isEqualTo(InfluenceSandbox.PLACE_ORDER_EARN_RULE_ID);
@@ -89,13 +89,14 @@ class WebhookDeliveryTests {
 		assertThat(this.sandbox.webhookDeliveries()).extracting(WebhookDelivery::attempt, WebhookDelivery::status)
 			.containsExactly(tuple(1, 500), tuple(2, 503),
 					tuple(3, 200));
-		assertThat(this.shop.received()).extracting(WebhookReceiver.Received::webhookId).hasSize(3).containsOnly(
-				this.sandbox.webhookDeliveries().get(0).webhookId());
+		assertThat(this.shop.received()).extracting(RecordingWebhookEndpoint.Received::webhookId)
+			.hasSize(3)
+			.containsOnly(this.sandbox.webhookDeliveries().get(0).webhookId());
 	}
 
 	@Test
 	void unreachableReceiverIsTriedAFewTimesThenGivenUp() {
-		WebhookReceiver gone = new WebhookReceiver();
+		RecordingWebhookEndpoint gone = new RecordingWebhookEndpoint();
 		URI address = gone.address();
 		gone.close();
 		this.sandbox.subscribe("points/earned", address);
@@ -125,7 +126,7 @@ class WebhookDeliveryTests {
 
 		// The sandbox records an attempt once the answer is in, a moment after the shop has seen it.
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.webhookDeliveries().size() == 2);
-		assertThat(this.shop.received()).extracting(WebhookReceiver.Received::webhookId)
+		assertThat(this.shop.received()).extracting(RecordingWebhookEndpoint.Received::webhookId)
 			.containsExactly(webhookId, webhookId);
 		assertThat(this.shop.received().get(1).body()).isEqualTo(this.shop.received().get(0).body());
 		assertThat(this.sandbox.webhookDeliveries()).extracting(WebhookDelivery::redelivery).containsExactly(false, true);
@@ -141,7 +142,8 @@ class WebhookDeliveryTests {
 		this.http.platform("POST", "/v1/customers/c-1/points", RawHttp.json("{\"points\":10}"));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.shop.received().size() == 2);
-		assertThat(this.shop.received()).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates();
+		assertThat(this.shop.received()).extracting(RecordingWebhookEndpoint.Received::webhookId)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -48,7 +48,7 @@ import dev.influence4j.sample.demo.DemoData;
 import dev.influence4j.sample.discount.DiscountCodeRepository;
 import dev.influence4j.sample.sandbox.DemoSandbox;
 import dev.influence4j.test.InfluenceSandbox;
-import dev.influence4j.test.PointActivity;
+import dev.influence4j.test.SandboxPointActivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -107,7 +107,7 @@ class SeveralNodesTests {
 				.filter((request) -> request.operation().equals("platform.products.upsert"))
 				.count() == 5);
 		assertThat(this.sandbox.pointActivities(Long.toString(jane.id())))
-			.extracting(PointActivity::points)
+			.extracting(SandboxPointActivity::points)
 			.containsExactly((long) DemoData.WELCOME_POINTS);
 	}
 

@@ -3,7 +3,7 @@ package dev.influence4j.sample.sandbox;
 import java.math.BigDecimal;
 
 import dev.influence4j.test.InfluenceSandbox;
-import dev.influence4j.test.RedeemRule;
+import dev.influence4j.test.SandboxRedeemRule;
 
 /**
  * The sandbox set up as the demo shop's Influence.io account would be: euros, and three ways to redeem points.
@@ -28,9 +28,9 @@ public final class DemoSandbox {
 			.shopKey(shopKey)
 			.port(port)
 			.storeCurrency("EUR")
-			.redeemRules(RedeemRule.fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
-					RedeemRule.percentageOff("redeem-1000-10-percent", 1000, 10),
-					RedeemRule.freeShipping("redeem-300-free-shipping", 300)
+			.redeemRules(SandboxRedeemRule.fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
+					SandboxRedeemRule.percentageOff("redeem-1000-10-percent", 1000, 10),
+					SandboxRedeemRule.freeShipping("redeem-300-free-shipping", 300)
 						.withMinSpendAmount(new BigDecimal("20.00")));
 	}
 

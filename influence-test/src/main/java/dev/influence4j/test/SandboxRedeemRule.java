@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  * @param minSpendAmount the order amount the discount requires, zero for none
  */
-public record RedeemRule(String id, String title, String redeemType, String rewardType, String templateName,
+public record SandboxRedeemRule(String id, String title, String redeemType, String rewardType, String templateName,
 		long pointCost, BigDecimal discountValue, @Nullable Long minRedeemablePoints,
 		@Nullable Long maxRedeemablePoints, BigDecimal minSpendAmount) {
 
@@ -38,7 +38,7 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	/** The customer chooses how many points to spend. */
 	public static final String INCREMENTS = "increments";
 
-	public RedeemRule {
+	public SandboxRedeemRule {
 		text(id, "redeem rule id");
 		text(title, "redeem rule title");
 		text(rewardType, "redeem rule reward type");
@@ -66,9 +66,9 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param amount the amount off, in the store currency
 	 * @return the rule
 	 */
-	public static RedeemRule fixedAmountOff(String id, long pointCost, BigDecimal amount) {
-		return new RedeemRule(id, amount.toPlainString() + " off", FIXED, "fixedamountdiscount", "fixedAmountDiscount",
-				pointCost, amount, null, null, BigDecimal.ZERO);
+	public static SandboxRedeemRule fixedAmountOff(String id, long pointCost, BigDecimal amount) {
+		return new SandboxRedeemRule(id, amount.toPlainString() + " off", FIXED, "fixedamountdiscount",
+				"fixedAmountDiscount", pointCost, amount, null, null, BigDecimal.ZERO);
 	}
 
 	/**
@@ -78,11 +78,11 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param percent the percentage off, 1 to 100
 	 * @return the rule
 	 */
-	public static RedeemRule percentageOff(String id, long pointCost, int percent) {
+	public static SandboxRedeemRule percentageOff(String id, long pointCost, int percent) {
 		if (percent < 1 || percent > 100) {
 			throw new IllegalArgumentException("percentage must be between 1 and 100 but was " + percent);
 		}
-		return new RedeemRule(id, percent + "% off", FIXED, "percentageoff", "percentageDiscount", pointCost,
+		return new SandboxRedeemRule(id, percent + "% off", FIXED, "percentageoff", "percentageDiscount", pointCost,
 				BigDecimal.valueOf(percent), null, null, BigDecimal.ZERO);
 	}
 
@@ -92,9 +92,9 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param pointCost points it costs
 	 * @return the rule
 	 */
-	public static RedeemRule freeShipping(String id, long pointCost) {
-		return new RedeemRule(id, "Free shipping", FIXED, "freeshipping", "freeShipping", pointCost, BigDecimal.ONE,
-				null, null, BigDecimal.ZERO);
+	public static SandboxRedeemRule freeShipping(String id, long pointCost) {
+		return new SandboxRedeemRule(id, "Free shipping", FIXED, "freeshipping", "freeShipping", pointCost,
+				BigDecimal.ONE, null, null, BigDecimal.ZERO);
 	}
 
 	/**
@@ -106,13 +106,14 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param maxPoints the most points per redemption
 	 * @return the rule
 	 */
-	public static RedeemRule amountOffInIncrements(String id, long pointsPerStep, BigDecimal amountPerStep,
+	public static SandboxRedeemRule amountOffInIncrements(String id, long pointsPerStep, BigDecimal amountPerStep,
 			long minPoints, long maxPoints) {
 		if (minPoints < pointsPerStep || maxPoints < minPoints) {
 			throw new IllegalArgumentException("increments need pointsPerStep <= minPoints <= maxPoints");
 		}
-		return new RedeemRule(id, amountPerStep.toPlainString() + " off per " + pointsPerStep + " points", INCREMENTS,
-				"amountdiscount", "amountDiscount", pointsPerStep, amountPerStep, minPoints, maxPoints, BigDecimal.ZERO);
+		return new SandboxRedeemRule(id, amountPerStep.toPlainString() + " off per " + pointsPerStep + " points",
+				INCREMENTS, "amountdiscount", "amountDiscount", pointsPerStep, amountPerStep, minPoints, maxPoints,
+				BigDecimal.ZERO);
 	}
 
 	/**
@@ -120,7 +121,7 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * and {@code redeem-1000-10-percent} (1000 points for 10 % off).
 	 * @return the default rules
 	 */
-	public static List<RedeemRule> defaults() {
+	public static List<SandboxRedeemRule> defaults() {
 		return List.of(fixedAmountOff("redeem-500-5-off", 500, new BigDecimal("5.00")),
 				percentageOff("redeem-1000-10-percent", 1000, 10));
 	}
@@ -130,9 +131,10 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param title the title
 	 * @return the rule
 	 */
-	public RedeemRule withTitle(String title) {
-		return new RedeemRule(this.id, title, this.redeemType, this.rewardType, this.templateName, this.pointCost,
-				this.discountValue, this.minRedeemablePoints, this.maxRedeemablePoints, this.minSpendAmount);
+	public SandboxRedeemRule withTitle(String title) {
+		return new SandboxRedeemRule(this.id, title, this.redeemType, this.rewardType, this.templateName,
+				this.pointCost, this.discountValue, this.minRedeemablePoints, this.maxRedeemablePoints,
+				this.minSpendAmount);
 	}
 
 	/**
@@ -140,9 +142,9 @@ public record RedeemRule(String id, String title, String redeemType, String rewa
 	 * @param minSpendAmount the amount, zero for none
 	 * @return the rule
 	 */
-	public RedeemRule withMinSpendAmount(BigDecimal minSpendAmount) {
-		return new RedeemRule(this.id, this.title, this.redeemType, this.rewardType, this.templateName, this.pointCost,
-				this.discountValue, this.minRedeemablePoints, this.maxRedeemablePoints, minSpendAmount);
+	public SandboxRedeemRule withMinSpendAmount(BigDecimal minSpendAmount) {
+		return new SandboxRedeemRule(this.id, this.title, this.redeemType, this.rewardType, this.templateName,
+				this.pointCost, this.discountValue, this.minRedeemablePoints, this.maxRedeemablePoints, minSpendAmount);
 	}
 
 	private static void text(@Nullable String value, String name) {

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * A shop's webhook endpoint for tests: a local server that records what it receives and answers with
  * chosen statuses (200 unless told otherwise).
  */
-final class WebhookReceiver implements AutoCloseable {
+final class RecordingWebhookEndpoint implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -25,7 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final Deque<Integer> statuses = new ArrayDeque<>();
 
-	WebhookReceiver() {
+	RecordingWebhookEndpoint() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -53,7 +53,7 @@ final class WebhookReceiver implements AutoCloseable {
 	}
 
 	/** Answer the next deliveries with these statuses, then 200 again. */
-	synchronized WebhookReceiver answer(Integer... statuses) {
+	synchronized RecordingWebhookEndpoint answer(Integer... statuses) {
 		this.statuses.addAll(List.of(statuses));
 		return this;
 	}

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param orderId the shop's order id that caused the change, or {@code null}
  * @param createdAt when it happened
  */
-public record PointActivity(String id, String customerId, @Nullable String externalCustomerId, String type,
+public record SandboxPointActivity(String id, String customerId, @Nullable String externalCustomerId, String type,
 		String action, long points, @Nullable String earnRuleId, @Nullable String redeemRuleId,
 		@Nullable String couponCode, @Nullable String rewardType, @Nullable String orderId, Instant createdAt) {
 
