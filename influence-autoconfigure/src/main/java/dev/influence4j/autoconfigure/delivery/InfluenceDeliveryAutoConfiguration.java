@@ -126,9 +126,9 @@ public final class InfluenceDeliveryAutoConfiguration {
 		}
 		catch (DataAccessException ex) {
 			throw new IllegalStateException("influence4j's outbox table " + table + " has no priority column (it was "
-					+ "created by an earlier snapshot) and influence.delivery.jdbc.initialize-schema does not add it here: "
-					+ "run ALTER TABLE " + table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL (for example in a "
-					+ "Flyway migration), or set influence.delivery.jdbc.initialize-schema=always", ex);
+					+ "created by an earlier snapshot) and influence.delivery.jdbc.initialize-schema does not add it "
+					+ "here: run ALTER TABLE " + table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL (for example "
+					+ "in a Flyway migration), or set influence.delivery.jdbc.initialize-schema=always", ex);
 		}
 	}
 

@@ -56,8 +56,9 @@ class DeliveryRetryPolicyTests {
 
 	@Test
 	void a503CostsExactlyOneHttpRequestPerOutboxAttempt() {
-		this.runner.withPropertyValues("influence.delivery.retry.max-attempts=3", "influence.delivery.retry.initial-backoff=100ms",
-				"influence.delivery.retry.max-backoff=100ms")
+		this.runner
+			.withPropertyValues("influence.delivery.retry.max-attempts=3",
+					"influence.delivery.retry.initial-backoff=100ms", "influence.delivery.retry.max-backoff=100ms")
 			.run((context) -> {
 				publishAndAwaitTheDeadLetter(context);
 

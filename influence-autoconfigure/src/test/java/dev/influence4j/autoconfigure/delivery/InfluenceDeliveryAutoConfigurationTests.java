@@ -305,8 +305,9 @@ class InfluenceDeliveryAutoConfigurationTests {
 	@Test
 	void deliveryPropertiesMapOntoTheDispatchersSettings() {
 		this.runner
-			.withPropertyValues("influence.delivery.retry.max-attempts=7", "influence.delivery.retry.initial-backoff=2s",
-					"influence.delivery.retry.max-backoff=1m", "influence.delivery.batch-size=9",
+			.withPropertyValues("influence.delivery.retry.max-attempts=7",
+					"influence.delivery.retry.initial-backoff=2s", "influence.delivery.retry.max-backoff=1m",
+					"influence.delivery.batch-size=9",
 					"influence.delivery.concurrency=2", "influence.delivery.lease=30s", "influence.delivery.max-age=1d",
 					"influence.webhooks.dedup-retention=12h")
 			.run((context) -> {
