@@ -80,24 +80,24 @@ public final class InfluenceAutoConfiguration {
 	private static void configure(InfluenceClientBuilder<?> builder, InfluenceProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<InfluenceRequestFactory> requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<InfluenceClientCustomizer> customizers) {
-		InfluenceProperties.Http http = properties.getHttp();
+		InfluenceHttpProperties http = properties.getHttp();
 		builder.connectTimeout(http.getConnectTimeout())
 			.readTimeout(http.getReadTimeout())
 			.maxResponseBytes(http.getMaxResponseSize().toBytes())
-			.retry(retrySettings(properties.getRetry()))
-			.circuitBreaker(circuitBreakerSettings(properties.getCircuitBreaker()));
+			.retry(retrySettings(http.getRetry()))
+			.circuitBreaker(circuitBreakerSettings(http.getCircuitBreaker()));
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		restClientBuilder.ifAvailable(builder::restClientBuilder);
 		requestFactory.ifAvailable((factory) -> builder.requestFactory(factory.create(http)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 	}
 
-	static RetrySettings retrySettings(InfluenceProperties.Retry retry) {
+	static RetrySettings retrySettings(InfluenceHttpProperties.Retry retry) {
 		return new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
 				retry.getMaxBackoff(), retry.getJitter(), retry.getMaxRetryAfter());
 	}
 
-	static CircuitBreakerSettings circuitBreakerSettings(InfluenceProperties.CircuitBreaker breaker) {
+	static CircuitBreakerSettings circuitBreakerSettings(InfluenceHttpProperties.CircuitBreaker breaker) {
 		return new CircuitBreakerSettings(breaker.isEnabled(), breaker.getFailureRateThreshold(),
 				breaker.getSlidingWindowSize(), breaker.getMinimumNumberOfCalls(), breaker.getWaitInOpenState());
 	}

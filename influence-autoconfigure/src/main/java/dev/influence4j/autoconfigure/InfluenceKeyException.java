@@ -98,7 +98,7 @@ public final class InfluenceKeyException extends IllegalStateException {
 	 * @return the secrets, ready for the receiver
 	 * @throws InfluenceKeyException when either cannot be used
 	 */
-	public static WebhookSecrets checkWebhookSecrets(InfluenceProperties.Webhooks webhooks) {
+	public static WebhookSecrets checkWebhookSecrets(InfluenceWebhookProperties webhooks) {
 		List<KeyProblem> problems = new ArrayList<>();
 		KeyProblem.of(WEBHOOK_SECRET, webhooks.getSecret(), WebhookSecrets.MIN_LENGTH).ifPresent(problems::add);
 		@Nullable String previous = webhooks.getPreviousSecret();

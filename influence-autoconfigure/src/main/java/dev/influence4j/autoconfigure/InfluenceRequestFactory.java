@@ -14,6 +14,6 @@ interface InfluenceRequestFactory {
 	 * @param http the {@code influence.http.*} settings
 	 * @return a new request factory
 	 */
-	ClientHttpRequestFactory create(InfluenceProperties.Http http);
+	ClientHttpRequestFactory create(InfluenceHttpProperties http);
 
 }

@@ -40,7 +40,7 @@ final class InfluenceSecretsSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String text = value.toString();
-		InfluenceProperties.Webhooks webhooks = this.properties.getWebhooks();
+		InfluenceWebhookProperties webhooks = this.properties.getWebhooks();
 		return contains(text, this.properties.getApiKey()) || contains(text, webhooks.getSecret())
 				|| contains(text, webhooks.getPreviousSecret());
 	}

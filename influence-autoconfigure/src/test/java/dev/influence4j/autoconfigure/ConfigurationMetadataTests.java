@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,32 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.path("name").asString())
 			.doesNotHaveDuplicates()
 			.containsAll(bound);
-		// Anything else in the metadata is there on purpose: an alias kept for a renamed property.
+		// Anything else in the metadata is there on purpose: the old name of a renamed property, which the IDE and
+		// spring-boot-properties-migrator report with the name that replaced it.
 		assertThat(properties).filteredOn((property) -> !bound.contains(property.path("name").asString()))
-			.allSatisfy((property) -> assertThat(property.has("deprecation")).as(property.path("name").asString()).isTrue());
+			.allSatisfy((property) -> {
+				String name = property.path("name").asString();
+				assertThat(property.path("deprecation").path("level").asString()).as(name).isEqualTo("error");
+				assertThat(property.path("deprecation").path("replacement").asString()).as(name).isIn(bound);
+			});
+	}
+
+	@Test
+	void theOldNameOfEveryRenamedPropertyIsReportedWithItsReplacement() throws IOException {
+		Map<String, String> replacements = new TreeMap<>();
+		for (JsonNode property : influenceProperties()) {
+			if (property.has("deprecation")) {
+				replacements.put(property.path("name").asString(),
+						property.path("deprecation").path("replacement").asString());
+			}
+		}
+		assertThat(replacements).containsEntry("influence.retry.max-attempts", "influence.http.retry.max-attempts")
+			.containsEntry("influence.circuit-breaker.enabled", "influence.http.circuit-breaker.enabled")
+			.containsEntry("influence.delivery.max-attempts", "influence.delivery.retry.max-attempts")
+			.containsEntry("influence.delivery.initialize-schema", "influence.delivery.jdbc.initialize-schema")
+			.containsEntry("influence.delivery.table-prefix", "influence.delivery.jdbc.table-prefix")
+			.containsEntry("influence.delivery.dedup-retention", "influence.webhooks.dedup-retention")
+			.hasSize(17);
 	}
 
 	@Test
@@ -103,8 +127,8 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * Every property name Spring Boot binds to {@link InfluenceProperties}, walked as its JavaBean binder does:
-	 * a property with a setter is a value; a getter-only property whose type is one of the class's own
-	 * nested classes is a group of further properties.
+	 * a property with a setter is a value; a getter-only property whose type is one of influence4j's own
+	 * classes (a group in a file of its own, or a class nested in one) is a group of further properties.
 	 */
 	private static Set<String> boundProperties() {
 		Set<String> names = new TreeSet<>();
@@ -123,20 +147,11 @@ class ConfigurationMetadataTests {
 					|| Map.class.isAssignableFrom(propertyType)) {
 				names.add(name);
 			}
-			else if (!propertyType.isEnum() && isNestedIn(propertyType, InfluenceProperties.class)) {
+			else if (!propertyType.isEnum()
+					&& propertyType.getPackageName().equals(InfluenceProperties.class.getPackageName())) {
 				collect(propertyType, name, names);
 			}
 		}
-	}
-
-	private static boolean isNestedIn(Class<?> type, Class<?> outer) {
-		for (Class<?> enclosing = type.getEnclosingClass(); enclosing != null; enclosing = enclosing
-			.getEnclosingClass()) {
-			if (enclosing == outer) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String dashed(String camelCase) {

@@ -212,7 +212,7 @@ class InfluenceAutoConfigurationTests {
 		influence.stubFor(get("/v1/customers/slow").willReturn(okJson("{}").withFixedDelay(3000)));
 		withKeys()
 			.withPropertyValues("influence.platform.base-url=" + influence.baseUrl(), "influence.http.read-timeout=200ms",
-					"influence.retry.max-attempts=1")
+					"influence.http.retry.max-attempts=1")
 			.run((context) -> assertThatExceptionOfType(InfluenceTransientException.class)
 				.isThrownBy(() -> context.getBean(PlatformClient.class).customers().get("slow"))
 				.satisfies((ex) -> {
@@ -235,7 +235,7 @@ class InfluenceAutoConfigurationTests {
 
 	@Test
 	void invalidRetryPropertiesFailStartupNamingTheSetting() {
-		withKeys().withPropertyValues("influence.retry.jitter=2").run((context) -> assertThat(context)
+		withKeys().withPropertyValues("influence.http.retry.jitter=2").run((context) -> assertThat(context)
 			.getFailure()
 			.rootCause()
 			.hasMessageContaining("retry jitter must be between 0 and 1"));
@@ -244,16 +244,16 @@ class InfluenceAutoConfigurationTests {
 	@Test
 	void retryAndCircuitBreakerPropertiesMapOntoTheCoreSettings() {
 		InfluenceProperties properties = new InfluenceProperties();
-		properties.getRetry().setMaxAttempts(5);
-		properties.getRetry().setMaxRetryAfter(Duration.ofMinutes(2));
-		properties.getCircuitBreaker().setEnabled(true);
-		properties.getCircuitBreaker().setWaitInOpenState(Duration.ofSeconds(7));
-		assertThat(InfluenceAutoConfiguration.retrySettings(properties.getRetry())).satisfies((retry) -> {
+		properties.getHttp().getRetry().setMaxAttempts(5);
+		properties.getHttp().getRetry().setMaxRetryAfter(Duration.ofMinutes(2));
+		properties.getHttp().getCircuitBreaker().setEnabled(true);
+		properties.getHttp().getCircuitBreaker().setWaitInOpenState(Duration.ofSeconds(7));
+		assertThat(InfluenceAutoConfiguration.retrySettings(properties.getHttp().getRetry())).satisfies((retry) -> {
 			assertThat(retry.maxAttempts()).isEqualTo(5);
 			assertThat(retry.maxRetryAfter()).isEqualTo(Duration.ofMinutes(2));
 			assertThat(retry.initialBackoff()).isEqualTo(Duration.ofMillis(500));
 		});
-		assertThat(InfluenceAutoConfiguration.circuitBreakerSettings(properties.getCircuitBreaker()))
+		assertThat(InfluenceAutoConfiguration.circuitBreakerSettings(properties.getHttp().getCircuitBreaker()))
 			.satisfies((breaker) -> {
 				assertThat(breaker.enabled()).isTrue();
 				assertThat(breaker.waitInOpenState()).isEqualTo(Duration.ofSeconds(7));

@@ -91,7 +91,7 @@ class InfluenceSecretsTests {
 		return new SpringApplicationBuilder(SecretsTestApplication.class).properties("influence.api-key=" + API_KEY,
 				"influence.shop-key=example-com", "influence.webhooks.secret=" + WEBHOOK_SECRET,
 				"shop.copy-of-the-key=${influence.api-key}", "influence.platform.base-url=" + influence.baseUrl(),
-				"influence.retry.max-attempts=1", "server.port=0", "spring.main.banner-mode=off",
+				"influence.http.retry.max-attempts=1", "server.port=0", "spring.main.banner-mode=off",
 				"management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 				"logging.level.dev.influence4j=debug", "logging.level.org.springframework.web.client=debug")

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 
+import dev.influence4j.autoconfigure.InfluenceBackfillProperties;
 import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.autoconfigure.delivery.InfluenceDeliveryAutoConfiguration;
 import dev.influence4j.backfill.Backfill;
@@ -41,13 +42,13 @@ public final class InfluenceBackfillAutoConfiguration {
 					+ "kept in memory (influence.delivery.store=memory), and an import must survive restarts: keep the "
 					+ "outbox in the DataSource (influence.delivery.store=auto or jdbc), or remove the sources");
 		}
-		InfluenceProperties.Backfill backfill = properties.getBackfill();
+		InfluenceBackfillProperties backfill = properties.getBackfill();
 		BackfillSettings settings = BackfillSettings.defaults(dispatcher.nodeId())
 			.withPageSize(backfill.getPageSize())
 			.withMaxPending(backfill.getMaxPending())
 			.withLease(backfill.getLease());
-		return new Backfill(dataSources.getObject(), properties.getDelivery().getTablePrefix(), outbox, writer,
-				dispatcher::nudge, sources.orderedStream().toList(), settings, Clock.systemUTC());
+		return new Backfill(dataSources.getObject(), properties.getDelivery().getJdbc().getTablePrefix(), outbox,
+				writer, dispatcher::nudge, sources.orderedStream().toList(), settings, Clock.systemUTC());
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,8 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.ClassUtils;
 
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
+import dev.influence4j.autoconfigure.InfluenceDeliveryProperties;
+import dev.influence4j.autoconfigure.InfluenceDeliveryProperties.Jdbc;
+import dev.influence4j.autoconfigure.InfluenceDeliveryProperties.Store;
 import dev.influence4j.autoconfigure.InfluenceProperties;
-import dev.influence4j.autoconfigure.InfluenceProperties.Delivery;
+import dev.influence4j.autoconfigure.InfluenceWebhookProperties;
 import dev.influence4j.delivery.DatabasePlatform;
 import dev.influence4j.delivery.DeliveryListener;
 import dev.influence4j.delivery.DeliveryObservationConvention;
@@ -64,12 +68,6 @@ public final class InfluenceDeliveryAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(InfluenceDeliveryAutoConfiguration.class);
 
-	/** Factor applied to the outbox's wait after every failed attempt. */
-	private static final double RETRY_MULTIPLIER = 2.0;
-
-	/** Share of every wait of the outbox that is randomised. */
-	private static final double RETRY_JITTER = 0.2;
-
 	/** How long one reading of the outbox serves the gauges, the health indicator and the endpoint's summary. */
 	private static final Duration REPORT_CACHE_TIME = Duration.ofSeconds(5);
 
@@ -81,27 +79,28 @@ public final class InfluenceDeliveryAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	Outbox influenceOutbox(InfluenceProperties properties, ObjectProvider<DataSource> dataSources) {
-		Delivery delivery = properties.getDelivery();
-		DataSource dataSource = (delivery.getStore() != Delivery.Store.MEMORY) ? dataSources.getIfUnique() : null;
+		InfluenceDeliveryProperties delivery = properties.getDelivery();
+		DataSource dataSource = (delivery.getStore() != Store.MEMORY) ? dataSources.getIfUnique() : null;
 		if (dataSource == null) {
-			if (delivery.getStore() == Delivery.Store.JDBC) {
+			if (delivery.getStore() == Store.JDBC) {
 				throw new IllegalStateException("influence.delivery.store is 'jdbc' but the application has no single "
 						+ "(or primary) DataSource; add one, or set influence.delivery.store to 'memory'");
 			}
 			logger.warn("influence4j delivery is NOT DURABLE: its outbox is kept in memory ({}). Orders, products "
 					+ "and customers not yet sent to Influence.io are lost when the application stops or crashes, and "
 					+ "several nodes do not share the work. Give the application a DataSource to keep the outbox in "
-					+ "the database.", (delivery.getStore() == Delivery.Store.MEMORY) ? "influence.delivery.store=memory"
+					+ "the database.", (delivery.getStore() == Store.MEMORY) ? "influence.delivery.store=memory"
 							: "no DataSource");
 			return new InMemoryOutbox(Clock.systemUTC());
 		}
 		DatabasePlatform platform = DatabasePlatform.of(dataSource);
-		JdbcOutbox outbox = new JdbcOutbox(dataSource, platform, delivery.getTablePrefix(), Clock.systemUTC());
-		if (initializeSchema(delivery.getInitializeSchema(), dataSource, platform)) {
+		Jdbc jdbc = delivery.getJdbc();
+		JdbcOutbox outbox = new JdbcOutbox(dataSource, platform, jdbc.getTablePrefix(), Clock.systemUTC());
+		if (initializeSchema(jdbc.getInitializeSchema(), dataSource, platform)) {
 			outbox.initializeSchema();
 		}
 		else {
-			requireTable(dataSource, delivery.getTablePrefix() + "outbox", platform);
+			requireTable(dataSource, jdbc.getTablePrefix() + "outbox", platform);
 		}
 		return outbox;
 	}
@@ -118,22 +117,22 @@ public final class InfluenceDeliveryAutoConfiguration {
 			String schema = (platform.schemaResource() != null) ? "dev/influence4j/delivery/" + platform.schemaResource()
 					: "dev/influence4j/delivery/schema-postgresql.sql (adapted to your database)";
 			throw new IllegalStateException("influence4j's outbox table " + table + " does not exist and "
-					+ "influence.delivery.initialize-schema does not create it here: create it from " + schema
+					+ "influence.delivery.jdbc.initialize-schema does not create it here: create it from " + schema
 					+ " in influence-core's jar (for example in a Flyway migration), or set "
-					+ "influence.delivery.initialize-schema=always", ex);
+					+ "influence.delivery.jdbc.initialize-schema=always", ex);
 		}
 		try {
 			JdbcClient.create(dataSource).sql("SELECT priority FROM " + table + " WHERE 1 = 0").query().listOfRows();
 		}
 		catch (DataAccessException ex) {
 			throw new IllegalStateException("influence4j's outbox table " + table + " has no priority column (it was "
-					+ "created by an earlier snapshot) and influence.delivery.initialize-schema does not add it here: run "
-					+ "ALTER TABLE " + table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL (for example in a Flyway "
-					+ "migration), or set influence.delivery.initialize-schema=always", ex);
+					+ "created by an earlier snapshot) and influence.delivery.jdbc.initialize-schema does not add it "
+					+ "here: run ALTER TABLE " + table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL (for example "
+					+ "in a Flyway migration), or set influence.delivery.jdbc.initialize-schema=always", ex);
 		}
 	}
 
-	private static boolean initializeSchema(Delivery.SchemaInitialization mode, DataSource dataSource,
+	private static boolean initializeSchema(Jdbc.SchemaInitialization mode, DataSource dataSource,
 			DatabasePlatform platform) {
 		return switch (mode) {
 			case ALWAYS -> true;
@@ -157,7 +156,7 @@ public final class InfluenceDeliveryAutoConfiguration {
 			ObjectProvider<EntryKind<?>> kinds, ObjectProvider<DeliveryListener> listeners,
 			ObjectProvider<DeliverySettingsCustomizer> customizers, InfluenceProperties properties,
 			ObjectProvider<ObservationRegistry> observations, ObjectProvider<DeliveryObservationConvention> convention) {
-		DeliverySettings settings = settings(properties.getDelivery());
+		DeliverySettings settings = settings(properties.getDelivery(), properties.getWebhooks());
 		for (DeliverySettingsCustomizer customizer : customizers.orderedStream().toList()) {
 			settings = customizer.customize(settings);
 		}
@@ -188,19 +187,30 @@ public final class InfluenceDeliveryAutoConfiguration {
 		return all;
 	}
 
-	static DeliverySettings settings(Delivery delivery) {
+	static DeliverySettings settings(InfluenceDeliveryProperties delivery, InfluenceWebhookProperties webhooks) {
 		DeliverySettings defaults = DeliverySettings.defaults(nodeId(delivery.getNodeId()));
 		return defaults.withPollInterval(delivery.getPollInterval())
 			.withBatchSize(delivery.getBatchSize())
 			.withConcurrency(delivery.getConcurrency())
-			.withRetry(DeliverySettings.exponentialRetry(delivery.getMaxAttempts(), delivery.getInitialBackoff(),
-					RETRY_MULTIPLIER, delivery.getMaxBackoff(), RETRY_JITTER))
+			.withRetry(retry(delivery.getRetry()))
 			.withMaxAge(delivery.getMaxAge())
 			.withLease(delivery.getLease())
 			.withAuthPause(delivery.getAuthPause())
 			.withRetention(delivery.getRetention())
-			.withDedupRetention(delivery.getDedupRetention())
+			// The outbox remembers received webhook ids, and its housekeeping forgets them after this.
+			.withDedupRetention(webhooks.getDedupRetention())
 			.withShutdownTimeout(delivery.getShutdownTimeout());
+	}
+
+	private static RetryConfig retry(InfluenceDeliveryProperties.Retry retry) {
+		try {
+			return DeliverySettings.exponentialRetry(retry.getMaxAttempts(), retry.getInitialBackoff(),
+					retry.getMultiplier(), retry.getMaxBackoff(), retry.getJitter());
+		}
+		catch (IllegalArgumentException ex) {
+			// Resilience4j names its own parameters (randomizationFactor, ...), not the properties.
+			throw new IllegalArgumentException("influence.delivery.retry.* is invalid: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String nodeId(@Nullable String configured) {

@@ -21,6 +21,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import dev.influence4j.autoconfigure.InfluenceKeyException;
 import dev.influence4j.autoconfigure.InfluenceProperties;
+import dev.influence4j.autoconfigure.InfluenceWebhookProperties;
 import dev.influence4j.autoconfigure.delivery.InfluenceDeliveryAutoConfiguration;
 import dev.influence4j.delivery.Outbox;
 import dev.influence4j.delivery.OutboxDispatcher;
@@ -51,7 +52,7 @@ public final class InfluenceWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebhookReceiver influenceWebhookReceiver(InfluenceProperties properties, Outbox outbox,
 			OutboxDispatcher dispatcher) {
-		InfluenceProperties.Webhooks webhooks = properties.getWebhooks();
+		InfluenceWebhookProperties webhooks = properties.getWebhooks();
 		return new WebhookReceiver(InfluenceKeyException.checkWebhookSecrets(webhooks),
 				webhooks.getMaxBodySize().toBytes(), MAX_CONCURRENT_DELIVERIES, outbox, dispatcher::nudge,
 				Clock.systemUTC());

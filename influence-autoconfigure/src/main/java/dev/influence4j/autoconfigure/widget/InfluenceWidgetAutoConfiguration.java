@@ -15,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.influence4j.autoconfigure.InfluenceAutoConfiguration;
 import dev.influence4j.autoconfigure.InfluenceConnectionDetails;
 import dev.influence4j.autoconfigure.InfluenceProperties;
+import dev.influence4j.autoconfigure.InfluenceWidgetProperties;
 import dev.influence4j.digest.CustomerDigest;
 
 /**
@@ -40,7 +41,7 @@ public final class InfluenceWidgetAutoConfiguration {
 	@Bean
 	InfluenceWidgetContexts influenceWidgetContexts(InfluenceProperties properties,
 			InfluenceConnectionDetails connection, CustomerDigest digest, ObjectProvider<InfluenceCustomerResolver> resolver) {
-		InfluenceProperties.Widget widget = properties.getWidget();
+		InfluenceWidgetProperties widget = properties.getWidget();
 		String configured = widget.getBaseUrl();
 		String baseUrl = (configured != null) ? configured : connection.getLauncherBaseUrl();
 		return new InfluenceWidgetContexts(digest, baseUrl, widget.getScriptUrl(), resolver.getObject());

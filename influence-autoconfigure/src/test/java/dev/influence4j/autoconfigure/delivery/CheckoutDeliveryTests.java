@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = CheckoutTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
 				"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl",
-				"spring.datasource.url=jdbc:h2:mem:checkout;DB_CLOSE_DELAY=-1", "influence.retry.max-attempts=1",
+				"spring.datasource.url=jdbc:h2:mem:checkout;DB_CLOSE_DELAY=-1", "influence.http.retry.max-attempts=1",
 				"influence.delivery.poll-interval=200ms" })
 class CheckoutDeliveryTests {
 

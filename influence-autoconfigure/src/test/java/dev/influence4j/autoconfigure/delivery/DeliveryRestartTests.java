@@ -61,9 +61,9 @@ class DeliveryRestartTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(CheckoutTestApplication.class).web(WebApplicationType.NONE)
 			.properties("influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com", "influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl",
-					"influence.platform.base-url=" + sink.baseUrl(), "influence.retry.max-attempts=1",
-					"influence.delivery.poll-interval=100ms", "influence.delivery.initial-backoff=100ms",
-					"influence.delivery.max-backoff=300ms", "influence.delivery.shutdown-timeout=2s",
+					"influence.platform.base-url=" + sink.baseUrl(), "influence.http.retry.max-attempts=1",
+					"influence.delivery.poll-interval=100ms", "influence.delivery.retry.initial-backoff=100ms",
+					"influence.delivery.retry.max-backoff=300ms", "influence.delivery.shutdown-timeout=2s",
 					"spring.datasource.url=" + this.databaseUrl, "spring.main.banner-mode=off")
 			.run();
 	}

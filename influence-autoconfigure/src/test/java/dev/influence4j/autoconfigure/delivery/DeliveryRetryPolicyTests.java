@@ -51,13 +51,14 @@ class DeliveryRetryPolicyTests {
 			.withPropertyValues("influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
 					"influence.platform.base-url=" + sink.baseUrl(), "influence.delivery.poll-interval=50ms",
 					// The clients' own policy: three attempts per call.
-					"influence.retry.max-attempts=3", "influence.retry.initial-backoff=10ms");
+					"influence.http.retry.max-attempts=3", "influence.http.retry.initial-backoff=10ms");
 	}
 
 	@Test
 	void a503CostsExactlyOneHttpRequestPerOutboxAttempt() {
-		this.runner.withPropertyValues("influence.delivery.max-attempts=3", "influence.delivery.initial-backoff=100ms",
-				"influence.delivery.max-backoff=100ms")
+		this.runner
+			.withPropertyValues("influence.delivery.retry.max-attempts=3",
+					"influence.delivery.retry.initial-backoff=100ms", "influence.delivery.retry.max-backoff=100ms")
 			.run((context) -> {
 				publishAndAwaitTheDeadLetter(context);
 

@@ -34,6 +34,7 @@ import dev.influence4j.autoconfigure.InfluenceProperties;
 import dev.influence4j.delivery.DeliveryAttempt;
 import dev.influence4j.delivery.DeliveryListener;
 import dev.influence4j.delivery.DeliveryOutcome;
+import dev.influence4j.delivery.DeliverySettings;
 import dev.influence4j.delivery.DeliveryStatus;
 import dev.influence4j.delivery.EntryKind;
 import dev.influence4j.delivery.InMemoryOutbox;
@@ -90,17 +91,17 @@ class InfluenceDeliveryAutoConfigurationTests {
 
 	@Test
 	void theTablePrefixNamesTheTable() {
-		withDatabase("outbox-prefix").withPropertyValues("influence.delivery.table-prefix=shop_influence_")
+		withDatabase("outbox-prefix").withPropertyValues("influence.delivery.jdbc.table-prefix=shop_influence_")
 			.run((context) -> assertThat(tableCount(context.getBean(DataSource.class), "SHOP_INFLUENCE_OUTBOX")).isOne());
 	}
 
 	@Test
 	void leavesTheTableToTheApplicationWhenSchemaInitializationIsOffAndSaysWhenItIsMissing() {
-		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
+		withDatabase("outbox-never").withPropertyValues("influence.delivery.jdbc.initialize-schema=never")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("Table \"INFLUENCE_OUTBOX\" not found"));
-		withDatabase("outbox-never").withPropertyValues("influence.delivery.initialize-schema=never")
+		withDatabase("outbox-never").withPropertyValues("influence.delivery.jdbc.initialize-schema=never")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("influence4j's outbox table influence_outbox does not exist")
 				.hasStackTraceContaining("dev/influence4j/delivery/schema-h2.sql"));
@@ -117,7 +118,7 @@ class InfluenceDeliveryAutoConfigurationTests {
 		never.setURL("jdbc:h2:mem:outbox-older-never;DB_CLOSE_DELAY=-1");
 		never.setUser("sa");
 		org.springframework.jdbc.core.simple.JdbcClient.create(never).sql(olderTable).update();
-		withDatabase("outbox-older-never").withPropertyValues("influence.delivery.initialize-schema=never")
+		withDatabase("outbox-older-never").withPropertyValues("influence.delivery.jdbc.initialize-schema=never")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("has no priority column")
 				.hasStackTraceContaining("ALTER TABLE influence_outbox ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL"));
@@ -126,7 +127,7 @@ class InfluenceDeliveryAutoConfigurationTests {
 		always.setURL("jdbc:h2:mem:outbox-older-always;DB_CLOSE_DELAY=-1");
 		always.setUser("sa");
 		org.springframework.jdbc.core.simple.JdbcClient.create(always).sql(olderTable).update();
-		withDatabase("outbox-older-always").withPropertyValues("influence.delivery.initialize-schema=always")
+		withDatabase("outbox-older-always").withPropertyValues("influence.delivery.jdbc.initialize-schema=always")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				Outbox outbox = context.getBean(Outbox.class);
@@ -140,14 +141,14 @@ class InfluenceDeliveryAutoConfigurationTests {
 		// Like a Flyway migration: Boot's SQL initialization creates the table, and must run before the outbox.
 		withDatabase("outbox-own-table")
 			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
-			.withPropertyValues("influence.delivery.initialize-schema=never", "spring.sql.init.mode=always",
+			.withPropertyValues("influence.delivery.jdbc.initialize-schema=never", "spring.sql.init.mode=always",
 					"spring.sql.init.schema-locations=classpath:dev/influence4j/delivery/schema-h2.sql")
 			.run((context) -> assertThat(context).hasNotFailed().getBean(Outbox.class).isInstanceOf(JdbcOutbox.class));
 	}
 
 	@Test
 	void createsTheTableOnAnEmbeddedDatabaseWhenSchemaInitializationIsEmbedded() {
-		withDatabase("outbox-embedded").withPropertyValues("influence.delivery.initialize-schema=embedded")
+		withDatabase("outbox-embedded").withPropertyValues("influence.delivery.jdbc.initialize-schema=embedded")
 			.run((context) -> assertThat(tableCount(context.getBean(DataSource.class), "INFLUENCE_OUTBOX")).isOne());
 	}
 
@@ -293,22 +294,24 @@ class InfluenceDeliveryAutoConfigurationTests {
 
 	@Test
 	void theNodeIdIsTheHostNameWithARandomSuffixUnlessSet() {
-		String generated = InfluenceDeliveryAutoConfiguration.settings(new InfluenceProperties().getDelivery()).nodeId();
-		String another = InfluenceDeliveryAutoConfiguration.settings(new InfluenceProperties().getDelivery()).nodeId();
+		String generated = settings(new InfluenceProperties()).nodeId();
+		String another = settings(new InfluenceProperties()).nodeId();
 		assertThat(generated).matches(".+-[0-9a-f]{6}").isNotEqualTo(another);
 		InfluenceProperties properties = new InfluenceProperties();
 		properties.getDelivery().setNodeId("shop-1");
-		assertThat(InfluenceDeliveryAutoConfiguration.settings(properties.getDelivery()).nodeId()).isEqualTo("shop-1");
+		assertThat(settings(properties).nodeId()).isEqualTo("shop-1");
 	}
 
 	@Test
 	void deliveryPropertiesMapOntoTheDispatchersSettings() {
-		this.runner.withPropertyValues("influence.delivery.max-attempts=7", "influence.delivery.initial-backoff=2s",
-				"influence.delivery.max-backoff=1m", "influence.delivery.batch-size=9", "influence.delivery.concurrency=2",
-				"influence.delivery.lease=30s", "influence.delivery.max-age=1d")
+		this.runner
+			.withPropertyValues("influence.delivery.retry.max-attempts=7",
+					"influence.delivery.retry.initial-backoff=2s", "influence.delivery.retry.max-backoff=1m",
+					"influence.delivery.batch-size=9",
+					"influence.delivery.concurrency=2", "influence.delivery.lease=30s", "influence.delivery.max-age=1d",
+					"influence.webhooks.dedup-retention=12h")
 			.run((context) -> {
-				var settings = InfluenceDeliveryAutoConfiguration
-					.settings(context.getBean(InfluenceProperties.class).getDelivery());
+				var settings = settings(context.getBean(InfluenceProperties.class));
 				assertThat(settings.retry().getMaxAttempts()).isEqualTo(7);
 				// 2 s before the second attempt, doubling to at most 1 min, each wait randomised by 20 %.
 				assertThat(wait(settings.retry(), 1)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
@@ -319,7 +322,35 @@ class InfluenceDeliveryAutoConfigurationTests {
 				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
 				assertThat(settings.maxAge()).isEqualTo(Duration.ofDays(1));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(settings.dedupRetention()).isEqualTo(Duration.ofHours(12));
 			});
+	}
+
+	@Test
+	void theOutboxsBackoffMultiplierAndJitterAreConfigurable() {
+		this.runner
+			.withPropertyValues("influence.delivery.retry.initial-backoff=2s", "influence.delivery.retry.multiplier=3",
+					"influence.delivery.retry.jitter=0", "influence.delivery.retry.max-backoff=1m")
+			.run((context) -> {
+				RetryConfig retry = settings(context.getBean(InfluenceProperties.class)).retry();
+				assertThat(wait(retry, 1)).isEqualTo(Duration.ofSeconds(2));
+				assertThat(wait(retry, 2)).isEqualTo(Duration.ofSeconds(6));
+				assertThat(wait(retry, 3)).isEqualTo(Duration.ofSeconds(18));
+				assertThat(wait(retry, 4)).isEqualTo(Duration.ofSeconds(54));
+				assertThat(wait(retry, 5)).isEqualTo(Duration.ofMinutes(1));
+			});
+	}
+
+	@Test
+	void anOutboxJitterAboveOneFailsStartupNamingTheSetting() {
+		this.runner.withPropertyValues("influence.delivery.retry.jitter=1.5")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("influence.delivery.retry.* is invalid")
+				.hasStackTraceContaining("randomizationFactor: 1.5"));
+	}
+
+	private static DeliverySettings settings(InfluenceProperties properties) {
+		return InfluenceDeliveryAutoConfiguration.settings(properties.getDelivery(), properties.getWebhooks());
 	}
 
 	@Test

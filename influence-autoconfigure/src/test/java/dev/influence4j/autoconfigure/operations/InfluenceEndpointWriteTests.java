@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
 				"influence.webhooks.secret=test-webhook-secret-0123456789abcdefghijkl",
 				"spring.datasource.url=jdbc:h2:mem:endpoint-unrestricted;DB_CLOSE_DELAY=-1",
-				"influence.retry.max-attempts=1", "influence.delivery.poll-interval=100ms",
+				"influence.http.retry.max-attempts=1", "influence.delivery.poll-interval=100ms",
 				"management.endpoints.web.exposure.include=influence",
 				"management.endpoint.influence.access=unrestricted" })
 class InfluenceEndpointWriteTests extends EndpointTestSupport {

@@ -50,7 +50,7 @@ class InfluenceOperationsAutoConfigurationTests {
 					InfluenceDeliveryAutoConfiguration.class, InfluenceOperationsAutoConfiguration.class))
 			.withPropertyValues("influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
 					"influence.platform.base-url=" + sink.baseUrl(), "influence.delivery.poll-interval=50ms",
-					"influence.retry.max-attempts=1");
+					"influence.http.retry.max-attempts=1");
 	}
 
 	@Test

@@ -43,8 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
 				"influence.webhooks.secret=" + WebhookTestApplication.SECRET, "influence.webhooks.max-body-size=16KB",
 				"spring.datasource.url=jdbc:h2:mem:webhooks;DB_CLOSE_DELAY=-1",
-				"influence.delivery.poll-interval=50ms", "influence.delivery.initial-backoff=50ms",
-				"influence.delivery.max-backoff=200ms", "influence.platform.base-url=http://127.0.0.1:9" })
+				"influence.delivery.poll-interval=50ms", "influence.delivery.retry.initial-backoff=50ms",
+				"influence.delivery.retry.max-backoff=200ms", "influence.platform.base-url=http://127.0.0.1:9" })
 @AutoConfigureMockMvc
 class WebhookEndpointTests {
 
