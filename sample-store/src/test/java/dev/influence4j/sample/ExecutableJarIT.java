@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.influence4j.platform.PlatformClient;
 import dev.influence4j.platform.WebhookSubscription;
@@ -62,6 +63,28 @@ class ExecutableJarIT {
 		store.destroy();
 		assertThat(store.waitFor(30, TimeUnit.SECONDS)).as("the store stops when asked").isTrue();
 		assertThat(Files.readString(log)).contains("Started SampleStoreApplication");
+	}
+
+	/**
+	 * Spring Boot's "AOT on the JVM": the jar that the {@code aot} profile built starts from the bean definitions
+	 * generated at build time, reports up, and serves its home page (the demo data came through influence4j's
+	 * clients from the embedded sandbox, the widget fragment rendered).
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "store.aot", matches = "true",
+			disabledReason = "the jar was not processed ahead of time: build with -Paot")
+	void processedAheadOfTimeTheJarStartsWithAotEnabledAndReportsUp() throws Exception {
+		int port = freePort();
+		Path log = logFile("store-aot");
+		Process store = start(log, "-Dspring.aot.enabled=true", "-jar", jar(), "--server.port=" + port);
+
+		awaitHomePage(store, log, port);
+		HttpResponse<String> health = get("http://localhost:" + port + "/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		assertThat(get("http://localhost:" + port + "/").body()).contains("Blue enamel mug")
+			.contains("class=\"influenceio-widgets-init\" data-shop=\"sample-store\"");
+		assertThat(Files.readString(log)).contains("Starting AOT-processed SampleStoreApplication");
 	}
 
 	@Test
