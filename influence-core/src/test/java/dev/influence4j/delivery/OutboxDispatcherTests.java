@@ -99,7 +99,10 @@ class OutboxDispatcherTests {
 				writer.write(new ProductSavedEvent(InfluenceProduct.of("p-" + product, "v" + version)));
 			}
 		}
-		this.fixture.start(DeliveryFixture.fastSettingsWithoutCircuitBreaker("node"));
+		// Enough attempts that no entry runs out of them during the outage, however slowly this thread is scheduled
+		// (with 6 attempts of at most 400 ms, a second of starvation on a loaded machine made one a dead letter).
+		this.fixture.start(DeliveryFixture.fastSettingsWithoutCircuitBreaker("node")
+			.withRetry(DeliverySettings.exponentialRetry(100, Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.2)));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.fixture.retries.size() >= 10);
 		sink.resetMappings();
