@@ -45,6 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * profile, points history, active rewards, redemption, shop, rules and tiers, with the documented digest
  * checks. Everything is thread-safe. The sandbox holds no secrets of its own: its API key is whatever the
  * test gives it.
+ * <p>
+ * Why it is long: it is one concept, the sandbox as a test sees it, and holds only its public face: the
+ * accessors a test asserts with (customers, orders, rewards, journal, webhook deliveries), the state setters,
+ * and its {@link Builder} (about 200 lines of settings with their Javadoc). The rules live in the rooms behind
+ * {@code SandboxState}; the HTTP side in {@code SandboxHandler} and the route tables.
  */
 public final class InfluenceSandbox implements AutoCloseable {
 

@@ -1,23 +1,19 @@
 package dev.influence4j.sample.sandbox;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 import dev.influence4j.test.InfluenceSandbox;
 
 /**
- * Starts an {@link InfluenceSandbox} inside the store, before any bean is created, and points the store at
- * it: it sets {@code influence.api-key}, {@code influence.shop-key}, {@code influence.platform.base-url} and
- * {@code influence.launcher.base-url} ahead of every other property source, registers the sandbox as the
- * bean {@code influenceSandbox}, and closes it with the application context. Once the web server listens,
+ * Starts an {@link InfluenceSandbox} inside the store, before any bean is created, registers it as the bean
+ * {@code influenceSandbox}, and closes it with the application context. influence4j's auto-configuration takes
+ * the sandbox bean's keys and base URLs as its {@code InfluenceConnectionDetails}, as in a user's test, so no
+ * {@code influence.*} property is set. Once the web server listens,
  * {@link SandboxWebhookSubscriber} subscribes the store's webhook endpoint.
  * <p>
  * Registered in {@code META-INF/spring.factories}. Runs unless {@code sample.sandbox.enabled} is
@@ -54,12 +50,6 @@ public final class EmbeddedSandbox implements ApplicationContextInitializer<Conf
 					environment.getProperty("sample.sandbox.shop-key", DEFAULT_SHOP_KEY),
 					environment.getProperty("sample.sandbox.port", Integer.class, 0))
 			.start();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("influence.api-key", sandbox.apiKey());
-		properties.put("influence.shop-key", sandbox.shopKey());
-		properties.put("influence.platform.base-url", sandbox.platformBaseUrl());
-		properties.put("influence.launcher.base-url", sandbox.launcherBaseUrl());
-		environment.getPropertySources().addFirst(new MapPropertySource("influenceSandbox", properties));
 		beanFactory.registerSingleton(BEAN_NAME, sandbox);
 		// Closed with the context, and also when its refresh fails (both destroy the singletons).
 		beanFactory.registerDisposableBean(BEAN_NAME, sandbox::close);
