@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param previousAttempts attempts made before this one (a crash or an expired claim counts as one)
  * @param untouched whether nothing was ever tried with this entry: no attempt, not even one a requeue reset
  * (it leaves the entry's last error). Only then can an earlier attempt not have reached Influence.io unseen.
- * @param createdAt when the entry was written
+ * @param createdAt when the entry was written, or last requeued
  */
 public record DeliveryAttempt(long entryId, int previousAttempts, boolean untouched, Instant createdAt) {
 

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * WARN line with the reason, and no entry is claimed for its wait, so an outage is a pause instead of a storm of
  * failing attempts. Then it lets one trial through, after making every entry that waits on backoff due (they are
  * claimed only once the trial succeeds); when the trial succeeds it closes, with one INFO line saying how long
- * delivery failed and how many entries had waited, and those entries drain at once.
+ * delivery failed and how many entries had waited, and those entries drain at once. A trial with nothing to try
+ * (another node delivered everything) closes it too: a half-open breaker that waits for an entry would hold the
+ * node back and report it as failing.
  */
 final class DeliveryCircuit {
 
@@ -33,6 +35,8 @@ final class DeliveryCircuit {
 	private volatile @Nullable Instant failingSince;
 
 	private volatile int broughtForward;
+
+	private volatile boolean untried;
 
 	private final AtomicReference<@Nullable Recovery> recovery = new AtomicReference<>();
 
@@ -53,21 +57,41 @@ final class DeliveryCircuit {
 		if (state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.DISABLED) {
 			return wanted;
 		}
-		if (state == CircuitBreaker.State.OPEN && this.breaker.tryAcquirePermission()) {
-			// Half open now, with this one trial: the entries waiting on backoff are due, so that a trial exists
-			// and so that they go at once if it succeeds.
-			this.broughtForward += outbox.bringForward();
+		// Open: the first permission after the wait turns the breaker half open. Half open: a trial whose entry was
+		// not attempted gave its permission back, so another is tried; without this the breaker would stay half
+		// open, and the node idle, for as long as it runs.
+		if ((state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN)
+				&& this.breaker.tryAcquirePermission()) {
+			if (state == CircuitBreaker.State.OPEN) {
+				// The entries waiting on backoff are due, so that a trial exists and so that they go at once if it
+				// succeeds.
+				this.broughtForward += outbox.bringForward();
+			}
 			return 1;
 		}
 		return 0;
 	}
 
 	/**
-	 * A trial permission that was not used (nothing was due).
+	 * A trial permission that was not used because what was claimed is not attempted (it waits for another entry,
+	 * is superseded or cannot be read), so no outcome will reach the breaker: it is given back for another trial.
 	 */
 	void unused() {
 		if (this.breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
 			this.breaker.releasePermission();
+		}
+	}
+
+	/**
+	 * A trial found nothing due, even after the entries waiting on backoff were made due: another node delivered
+	 * them, or they were given up on or requeued. With nothing to try there is no storm of failing attempts to
+	 * prevent, so the breaker closes (a failure opens it again) rather than hold this node back, and report it
+	 * as failing, until an entry arrives.
+	 */
+	void nothingDue() {
+		if (this.breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+			this.untried = true;
+			this.breaker.transitionToClosedState();
 		}
 	}
 
@@ -129,7 +153,8 @@ final class DeliveryCircuit {
 			case HALF_OPEN_TO_CLOSED -> {
 				Instant since = this.failingSince;
 				this.recovery.set(new Recovery((since != null) ? Duration.between(since, this.clock.instant())
-						: Duration.ZERO, this.broughtForward));
+						: Duration.ZERO, this.broughtForward, !this.untried));
+				this.untried = false;
 				this.failingSince = null;
 			}
 			default -> logger.debug("Delivery circuit breaker: {}", transition);
@@ -141,8 +166,9 @@ final class DeliveryCircuit {
 	 *
 	 * @param failedFor how long it had failed
 	 * @param waited how many entries waited on backoff and were made due
+	 * @param confirmed whether an attempt succeeded, or the breaker closed because nothing was left to try
 	 */
-	record Recovery(Duration failedFor, int waited) {
+	record Recovery(Duration failedFor, int waited, boolean confirmed) {
 	}
 
 }

@@ -77,7 +77,8 @@ public record DeliverySettings(String nodeId, Duration pollInterval, int batchSi
 
 	/**
 	 * The circuit breaker the defaults use: it opens when half of the last 10 attempts (5 at least) failed
-	 * transiently, stays open 30 s, then lets one attempt through to decide whether to close.
+	 * transiently, stays open 30 s, then lets one attempt through to decide whether to close (and opens again if
+	 * that attempt has not ended within 2 minutes, so that no lost trial can hold delivery back).
 	 * @return the configuration
 	 */
 	public static CircuitBreakerConfig defaultCircuitBreaker() {
@@ -88,6 +89,7 @@ public record DeliverySettings(String nodeId, Duration pollInterval, int batchSi
 			.failureRateThreshold(50)
 			.waitDurationInOpenState(Duration.ofSeconds(30))
 			.permittedNumberOfCallsInHalfOpenState(1)
+			.maxWaitDurationInHalfOpenState(Duration.ofMinutes(2))
 			.build();
 	}
 

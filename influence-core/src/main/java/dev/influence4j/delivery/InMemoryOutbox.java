@@ -275,7 +275,7 @@ public final class InMemoryOutbox implements Outbox {
 		}
 		Instant now = this.clock.instant();
 		this.entries.put(id, new OutboxEntry(id, entry.kind(), entry.entityKey(), entry.dedupKey(), entry.payload(),
-				DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, entry.createdAt(), now, entry.priority()));
+				DeliveryStatus.PENDING, 0, now, entry.lastError(), null, null, now, now, entry.priority()));
 		return true;
 	}
 

@@ -562,7 +562,7 @@ public final class JdbcOutbox implements Outbox {
 	public boolean requeue(long id) {
 		long now = now();
 		return ownUpdate(this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', attempts = 0, "
-				+ "next_attempt_at = :now, updated_at = :now WHERE id = :id AND status = 'DEAD'")
+				+ "next_attempt_at = :now, created_at = :now, updated_at = :now WHERE id = :id AND status = 'DEAD'")
 			.param("now", now)
 			.param("id", id)) == 1;
 	}
@@ -572,7 +572,7 @@ public final class JdbcOutbox implements Outbox {
 		long now = now();
 		String ofKind = (kind != null) ? " AND kind = :kind" : "";
 		JdbcClient.StatementSpec statement = this.jdbc.sql("UPDATE " + this.table + " SET status = 'PENDING', "
-				+ "attempts = 0, next_attempt_at = :now, updated_at = :now WHERE status = 'DEAD'" + ofKind)
+				+ "attempts = 0, next_attempt_at = :now, created_at = :now, updated_at = :now WHERE status = 'DEAD'" + ofKind)
 			.param("now", now);
 		if (kind != null) {
 			statement = statement.param("kind", kind);

@@ -251,8 +251,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 	private Duration round(Housekeeping housekeeping) {
 		boolean recorded = this.recorder.flush();
 		Instant nextHousekeeping = housekeeping.run(this.outstanding.get() > 0);
-		this.circuit.takeRecovery().ifPresent((recovery) -> logger.info("Influence.io deliveries work again after {}; "
-				+ "{} entries that waited on backoff are due now", recovery.failedFor(), recovery.waited()));
+		this.circuit.takeRecovery().ifPresent(this::logRecovery);
 		Duration untilHousekeeping = Duration.between(this.clock.instant(), nextHousekeeping);
 		Duration idle = min(this.settings.pollInterval(), untilHousekeeping);
 		if (!recorded) {
@@ -270,10 +269,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 			int wanted = this.circuit.permits(Math.min(this.settings.batchSize(), capacity - outstanding), this.outbox);
 			if (wanted > 0) {
 				List<OutboxEntry> claimed = this.outbox.claim(this.settings.nodeId(), wanted, this.settings.lease());
+				List<EntryProcessor.Ready<?>> ready = this.processor.prepare(claimed);
 				if (claimed.isEmpty()) {
+					this.circuit.nothingDue();
+				}
+				else if (ready.isEmpty()) {
 					this.circuit.unused();
 				}
-				List<EntryProcessor.Ready<?>> ready = this.processor.prepare(claimed);
 				this.outstanding.addAndGet(ready.size());
 				ready.forEach(this::submit);
 				if (claimed.size() == wanted && this.outstanding.get() <= concurrency) {
@@ -285,6 +287,18 @@ public final class OutboxDispatcher implements AutoCloseable {
 			}
 		}
 		return (this.recorder.size() > 0) ? LINGER : idle;
+	}
+
+	private void logRecovery(DeliveryCircuit.Recovery recovery) {
+		if (recovery.confirmed()) {
+			logger.info("Influence.io deliveries work again after {}; {} entries that waited on backoff are due now",
+					recovery.failedFor(), recovery.waited());
+		}
+		else {
+			logger.info("Influence.io deliveries: nothing was left for node {} to try after {} of failures (another "
+					+ "node delivered it, or it was given up on); it claims entries again, and a failure stops it again",
+					this.settings.nodeId(), recovery.failedFor());
+		}
 	}
 
 	private void submit(EntryProcessor.Ready<?> ready) {

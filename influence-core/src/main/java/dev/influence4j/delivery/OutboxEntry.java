@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastError what the last failed attempt reported, or {@code null}
  * @param claimedBy the node holding the claim, or {@code null}
  * @param leaseUntil when the claim expires, or {@code null}
- * @param createdAt when the entry was written
+ * @param createdAt when the entry was written, or last requeued
  * @param updatedAt when the entry last changed
  * @param priority live entries are claimed before backfill entries
  */

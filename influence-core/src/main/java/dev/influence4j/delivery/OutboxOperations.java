@@ -62,7 +62,9 @@ public interface OutboxOperations {
 	Optional<OutboxEntry> find(long id);
 
 	/**
-	 * Make a dead letter due again now, with its attempts reset.
+	 * Make a dead letter due again now, with its attempts reset and its age counted from now: the maximum age
+	 * after which an entry is given up on, and the delivery lag, measure from the requeue, so that an entry given
+	 * up on for its age is tried again rather than given up on at once.
 	 * @param id the entry's id
 	 * @return whether a dead letter with that id was requeued
 	 */
@@ -77,7 +79,8 @@ public interface OutboxOperations {
 	}
 
 	/**
-	 * Make every dead letter of one kind (or all) due again now, with attempts reset.
+	 * Make every dead letter of one kind (or all) due again now, with attempts reset and ages counted from now
+	 * (see {@link #requeue(long)}).
 	 * @param kind the entry kind, or {@code null} for all
 	 * @return how many were requeued
 	 */

@@ -15,6 +15,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.RetryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,8 @@ class RecoveryTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> sink.getAllServeEvents().size() >= 20);
 		assertThat(this.fixture.count(DeliveryStatus.DEAD)).isZero();
 
-		sink.resetMappings();
+		// Added over the 503 (the newest stub wins), not after removing it: a request between the two would get
+		// WireMock's 404, which gives the entry up.
 		sink.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 		long recovered = System.nanoTime();
 
@@ -126,6 +129,36 @@ class RecoveryTests {
 		assertThat(lines(Level.WARN, "deliveries are failing")).singleElement()
 			.satisfies((line) -> assertThat(line).contains("503"));
 		assertThat(this.logs.list).filteredOn((event) -> event.getLevel() == Level.WARN).hasSize(1);
+	}
+
+	@Test
+	void everyNodeRecoversAfterAnOutageEvenWhenItsTrialFindsNothingLeftToTry() {
+		sink.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+		OutboxWriter writer = this.fixture.writer();
+		for (int i = 0; i < 20; i++) {
+			writer.write(new ProductSavedEvent(InfluenceProduct.of("p-" + i, "Product " + i)));
+		}
+		RetryConfig retry = DeliverySettings.exponentialRetry(25, Duration.ofMillis(200), 2.0, Duration.ofSeconds(1), 0.2);
+		OutboxDispatcher a = this.fixture.start(DeliveryFixture.fastSettings("node-a").withRetry(retry));
+		// Node b waits longer before its trials, so that when it tries, node a has mostly drained what was due.
+		OutboxDispatcher b = this.fixture.start(DeliveryFixture.fastSettings("node-b").withRetry(retry)
+			.withCircuitBreaker(CircuitBreakerConfig.from(DeliverySettings.defaultCircuitBreaker())
+				.waitDurationInOpenState(Duration.ofSeconds(1))
+				.build()));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> a.pauseReason().isPresent() && b.pauseReason().isPresent());
+
+		// Added over the 503 (the newest stub wins), not after removing it: a request between the two would get
+		// WireMock's 404, which gives the entry up.
+		sink.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+		// The first node whose trial succeeds drains everything; the other's trial then finds nothing due, which
+		// must not leave it half open (and paused) for good.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.fixture.count(DeliveryStatus.DELIVERED)).isEqualTo(20);
+			assertThat(a.pauseReason()).as("node-a").isEmpty();
+			assertThat(b.pauseReason()).as("node-b").isEmpty();
+		});
 	}
 
 	@Test
