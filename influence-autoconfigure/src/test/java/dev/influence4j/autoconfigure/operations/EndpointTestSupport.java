@@ -84,20 +84,27 @@ abstract class EndpointTestSupport {
 			.id();
 	}
 
+	final URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
 	final HttpResponse<String> read(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	final HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static JsonNode body(HttpResponse<String> response) {
-		return json.readTree(response.body());
+		return parse(response.body());
+	}
+
+	static JsonNode parse(String text) {
+		return json.readTree(text);
 	}
 
 }
