@@ -64,7 +64,7 @@ abstract class EndpointTestSupport {
 			.withBody("{\"message\":\"customer Jane.Doe@Example.com is blocked\"}")));
 	}
 
-	final long aDeadLetter(String orderId) {
+	final void anOrder(String orderId) {
 		this.writer.write(OrderCompletedEvent.of(InfluenceOrder.builder(orderId)
 			.customerId("42")
 			.email("Jane.Doe@Example.com")
@@ -73,6 +73,10 @@ abstract class EndpointTestSupport {
 			.currency("EUR")
 			.createdAt(Instant.parse("2026-12-01T10:00:00Z"))
 			.build()));
+	}
+
+	final long aDeadLetter(String orderId) {
+		anOrder(orderId);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.outbox.deadLetters(0, 100)
 			.stream()
 			.anyMatch((entry) -> entry.entityKey().equals("order:" + orderId)));
