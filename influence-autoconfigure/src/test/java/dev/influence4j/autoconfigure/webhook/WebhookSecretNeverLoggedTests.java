@@ -121,8 +121,12 @@ class WebhookSecretNeverLoggedTests {
 		RawHttp.Answer answer = new RawHttp(this.port).send("POST", "/influence/webhooks/" + guessed,
 				Map.of("Content-Type", "application/json", "X-Webhook-Topic", "points/redeemed", "X-Webhook-Id",
 						"wrong-1"), InfluenceWebhookSamples.body("points/redeemed"));
+		// Another method is answered 405 before the secret is looked at, wrong or right (the README says so).
+		RawHttp.Answer get = new RawHttp(this.port).send("GET", "/influence/webhooks/" + guessed, Map.of(), new byte[0]);
 
 		assertThat(answer.status()).isEqualTo(404);
+		assertThat(get.status()).isEqualTo(405);
+		assertThat(get.header("Allow")).isEqualTo("POST");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("wrong secret"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("DEBUG")
 				.contains("wrong secret in /influence/webhooks/*** ")
