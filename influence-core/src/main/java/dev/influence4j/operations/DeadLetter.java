@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dead letter as an operator sees it: emails in its key, payload and error are masked ({@code j***@example.com}).
+ * A dead letter as an operator sees it: emails and reward codes in its key, payload and error are masked
+ * ({@code j***@example.com}, {@code IN***}).
  *
  * @param id the entry's id, to requeue it with
  * @param kind its kind, for example {@code order.completed}

@@ -94,7 +94,7 @@ public final class DeliveryOperations {
 	}
 
 	/**
-	 * One page of dead letters, oldest first, with emails masked.
+	 * One page of dead letters, oldest first, with emails and reward codes masked.
 	 * @param page the page, from 0
 	 * @param size how many per page, from 1 (larger than {@link #MAX_PAGE_SIZE} is reduced to it)
 	 * @param kind only this entry kind, or {@code null} for all
@@ -116,7 +116,7 @@ public final class DeliveryOperations {
 		List<OutboxEntry> found = this.outbox.deadLetters(blankToNull(kind), (int) offset, used + 1);
 		List<DeadLetter> items = new ArrayList<>();
 		for (OutboxEntry entry : found.subList(0, Math.min(used, found.size()))) {
-			items.add(view(entry));
+			items.add(DeadLetterMask.view(entry));
 		}
 		return new DeadLetterPage(page, used, blankToNull(kind), items, found.size() > used);
 	}
@@ -159,12 +159,6 @@ public final class DeliveryOperations {
 			this.nudge.run();
 		}
 		return changed;
-	}
-
-	private static DeadLetter view(OutboxEntry entry) {
-		return new DeadLetter(entry.id(), entry.kind(), EmailMask.mask(entry.entityKey()), entry.attempts(),
-				EmailMask.maskNullable(entry.lastError()), entry.createdAt(), entry.updatedAt(),
-				EmailMask.mask(entry.payload()));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String kind) {

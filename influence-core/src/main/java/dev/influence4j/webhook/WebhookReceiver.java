@@ -32,7 +32,8 @@ import dev.influence4j.webhook.WebhookReceipt.Outcome;
  * the delivery engine ({@link WebhookInboxHandler}).
  * <p>
  * Answers ({@link WebhookReceipt.Outcome}): 200 for a stored delivery and for a repeat of one (same topic and
- * {@code X-Webhook-Id}, which changes nothing); 404 for a wrong secret; 413 for a body over the limit; 415 for a
+ * {@code X-Webhook-Id}, which changes nothing); 404 for a wrong secret (not logged: the web layer logs it at
+ * debug, with the URL's path and the secret masked); 413 for a body over the limit; 415 for a
  * body that is not JSON by its content type; 400 for a missing, too long or malformed header, an empty body,
  * invalid JSON, or a body without what its topic needs; 429 when too many deliveries are being stored at once;
  * 503 when the delivery cannot be stored. Header limits follow from the outbox's key columns
@@ -116,9 +117,7 @@ public final class WebhookReceiver {
 	public WebhookReceipt receive(WebhookRequest request) {
 		WebhookSecrets.Match match = this.secrets.match(request.pathSecret());
 		if (match == WebhookSecrets.Match.NONE) {
-			// Debug only: whoever guesses URLs must not be able to fill the log.
-			logger.debug("Refused an Influence.io webhook with 404: wrong secret in the URL (topic={}, id={})",
-					printable(request.topic()), printable(request.webhookId()));
+			// Not logged here: the web layer, which knows the URL, logs it at debug with the secret masked.
 			return new WebhookReceipt(Outcome.WRONG_SECRET, "not found");
 		}
 		if (request.contentLength() > this.maxBodyBytes) {

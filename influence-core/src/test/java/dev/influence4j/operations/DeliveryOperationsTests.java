@@ -1,29 +1,42 @@
 package dev.influence4j.operations;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.influence4j.delivery.DeliveryPause;
 import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.delivery.EntryPayloads;
 import dev.influence4j.delivery.InMemoryOutbox;
 import dev.influence4j.delivery.MutableClock;
 import dev.influence4j.delivery.NewOutboxEntry;
 import dev.influence4j.delivery.OutboxEntry;
+import dev.influence4j.json.InfluenceJson;
+import dev.influence4j.webhook.ReceivedWebhook;
+import dev.influence4j.webhook.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The operator's API over a real (in-memory) outbox: the cached report and its health rule, dead letters with
- * emails masked and paged, requeue with what it did.
+ * emails and reward codes masked and paged, requeue with what it did.
  */
 class DeliveryOperationsTests {
+
+	private static final JsonMapper JSON = InfluenceJson.mapper();
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
@@ -91,6 +104,55 @@ class DeliveryOperationsTests {
 	}
 
 	@Test
+	void deadWebhooksShowTheirRewardCodesMaskedInThePayloadAndTheError() {
+		// Every sample that carries a code, with the codes it carries (referrals/started: the referrer's is null).
+		Map<String, List<String>> codes = Map.of("points/redeemed", List.of("INF-7K2M9Q4ZXA"),
+				"customers/tier_entry_reward_earned", List.of("TIER-GOLD-9QX2"), "referrals/completed",
+				List.of("REFER-8HJ2", "FRIEND-3KD9"), "referrals/started", List.of("FRIEND-3KD9"));
+		codes.forEach((topic, values) -> dead(WebhookReceiver.KIND, "webhook:" + topic + ":w-1",
+				EntryPayloads.write(new ReceivedWebhook(topic, "w-1", this.clock.instant(), sample(topic))),
+				"the shop's RewardCodeIssuer failed: IllegalStateException: code " + values.get(0) + " is taken"));
+
+		List<DeadLetter> letters = this.operations.deadLetters(0, 20, null).items();
+
+		assertThat(letters).hasSize(codes.size());
+		for (DeadLetter letter : letters) {
+			String topic = letter.entityKey().split(":")[1];
+			List<String> values = codes.get(topic);
+			assertThat(sample(topic)).as("the sample carries its codes").contains(values);
+			assertThat(letter.payload()).doesNotContain(values).doesNotContain("jane@example.com");
+			assertThat(letter.lastError()).isEqualTo("the shop's RewardCodeIssuer failed: IllegalStateException: code "
+					+ values.get(0).substring(0, 2) + "*** is taken");
+			JsonNode body = JSON.readTree(JSON.readTree(letter.payload()).path("body").asString());
+			assertThat(body.path("customer").path("email").asString()).isEqualTo("j***@example.com");
+			switch (topic) {
+				case "points/redeemed" -> assertThat(body.path("couponCode").asString()).isEqualTo("IN***");
+				case "customers/tier_entry_reward_earned" ->
+					assertThat(body.path("reward").path("couponCode").asString()).isEqualTo("TI***");
+				case "referrals/completed" -> {
+					assertThat(body.path("customerReward").path("couponCode").asString()).isEqualTo("RE***");
+					assertThat(body.path("friendReward").path("couponCode").asString()).isEqualTo("FR***");
+				}
+				default -> {
+					assertThat(body.path("customerReward").path("couponCode").isNull()).isTrue();
+					assertThat(body.path("friendReward").path("couponCode").asString()).isEqualTo("FR***");
+				}
+			}
+			assertThat(letter.toString()).doesNotContain(values);
+		}
+	}
+
+	@Test
+	void aShortCodeIsMaskedWholeAndTextThatMerelyContainsACodeIsLeftAlone() {
+		dead("order.completed", "order:1", "{\"couponCode\":\"AB12\",\"note\":\"XAB12 AB12\"}", "code AB12 refused");
+
+		DeadLetter letter = this.operations.deadLetters(0, 20, null).items().get(0);
+
+		assertThat(letter.payload()).isEqualTo("{\"couponCode\":\"***\",\"note\":\"XAB12 ***\"}");
+		assertThat(letter.lastError()).isEqualTo("code *** refused");
+	}
+
+	@Test
 	void pagesOfDeadLettersByKindWithAnEmptyPageBeyondTheEnd() {
 		for (int i = 0; i < 5; i++) {
 			dead("order.completed", "order:" + i, "{}", "HTTP 422");
@@ -155,6 +217,17 @@ class DeliveryOperationsTests {
 		assertThat(this.operations.requeueAll(null)).isEqualTo(1);
 		assertThat(this.operations.requeueAll(null)).isZero();
 		assertThat(this.nudges).as("woken when something was requeued").hasValue(2);
+	}
+
+	private static String sample(String topic) {
+		String name = "/webhooks/" + topic.replace('/', '-') + ".json";
+		try (InputStream in = DeliveryOperationsTests.class.getResourceAsStream(name)) {
+			assertThat(in).as(name).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private long dead(String kind, String key, String payload, String error) {

@@ -35,7 +35,7 @@ import dev.influence4j.operations.Requeue;
  * <li>{@code GET /actuator/influence}: the summary (health status, counts by status, oldest unfinished age, dead
  * letters, pause, node).</li>
  * <li>{@code GET /actuator/influence/dead-letters?page=0&size=20&kind=order.completed}: a page of dead letters,
- * emails masked.</li>
+ * emails and reward codes masked.</li>
  * <li>{@code POST /actuator/influence/dead-letters/{id}}: requeue one (404 unknown id, 409 not a dead letter).</li>
  * <li>{@code POST /actuator/influence/requeue-all} (optional JSON body {@code {"kind": "..."}}): requeue every dead
  * letter, or those of one kind.</li>

@@ -26,6 +26,7 @@ import dev.influence4j.webhook.WebhookReceipt;
 import dev.influence4j.webhook.WebhookReceipt.Outcome;
 import dev.influence4j.webhook.WebhookReceiver;
 import dev.influence4j.webhook.WebhookRequest;
+import dev.influence4j.webhook.WebhookTopic;
 
 /**
  * Answers every request under {@code {influence.webhooks.path}/} itself, ahead of {@code DispatcherServlet},
@@ -36,7 +37,8 @@ import dev.influence4j.webhook.WebhookRequest;
  * A URL of another shape ({@code {path}/a/b}, an empty segment) is answered like a wrong secret. A method other
  * than POST is answered 405. The body is read as bytes whatever its content type, so a multipart or form body
  * is never parsed. The request carries the attribute {@value #REQUEST_ATTRIBUTE} (the path with the secret
- * masked), which Tomcat's access log can use to leave these requests out.
+ * masked), which Tomcat's access log can use to leave these requests out. A wrong secret is logged here, at
+ * debug, with that masked path.
  */
 final class InfluenceWebhookFilter implements Filter {
 
@@ -53,6 +55,9 @@ final class InfluenceWebhookFilter implements Filter {
 
 	private final String path;
 
+	/** The path as it may be logged or shown: the secret segment masked. */
+	private final String maskedPath;
+
 	private final Supplier<WebhookReceiver> receiver;
 
 	private final WebhookAnswers answers;
@@ -66,6 +71,7 @@ final class InfluenceWebhookFilter implements Filter {
 	 */
 	InfluenceWebhookFilter(String path, Supplier<WebhookReceiver> receiver, WebhookAnswers answers) {
 		this.path = path;
+		this.maskedPath = path + "/***";
 		this.receiver = receiver;
 		this.answers = answers;
 	}
@@ -84,7 +90,7 @@ final class InfluenceWebhookFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		request.setAttribute(REQUEST_ATTRIBUTE, this.path + "/***");
+		request.setAttribute(REQUEST_ATTRIBUTE, this.maskedPath);
 		String topic = request.getHeader("X-Webhook-Topic");
 		WebhookReceipt receipt;
 		try {
@@ -95,6 +101,12 @@ final class InfluenceWebhookFilter implements Filter {
 			else {
 				receipt = this.receiver.get().receive(new WebhookRequest(segment, topic, request.getHeader("X-Webhook-Id"),
 						request.getContentType(), request.getContentLengthLong(), (max) -> read(request, max)));
+				if (receipt.outcome() == Outcome.WRONG_SECRET) {
+					// Debug only, so that whoever guesses URLs cannot fill the log; the topic only when it is one
+					// Influence.io sends, the header being the sender's.
+					logger.debug("Refused an Influence.io webhook with 404: wrong secret in {} (topic {})",
+							this.maskedPath, WebhookTopic.fromWireName(topic).map(WebhookTopic::wireName).orElse("other"));
+				}
 			}
 			this.answers.record(topic, receipt);
 		}

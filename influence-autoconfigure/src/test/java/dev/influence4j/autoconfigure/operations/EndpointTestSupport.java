@@ -64,7 +64,7 @@ abstract class EndpointTestSupport {
 			.withBody("{\"message\":\"customer Jane.Doe@Example.com is blocked\"}")));
 	}
 
-	final long aDeadLetter(String orderId) {
+	final void anOrder(String orderId) {
 		this.writer.write(OrderCompletedEvent.of(InfluenceOrder.builder(orderId)
 			.customerId("42")
 			.email("Jane.Doe@Example.com")
@@ -73,6 +73,10 @@ abstract class EndpointTestSupport {
 			.currency("EUR")
 			.createdAt(Instant.parse("2026-12-01T10:00:00Z"))
 			.build()));
+	}
+
+	final long aDeadLetter(String orderId) {
+		anOrder(orderId);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.outbox.deadLetters(0, 100)
 			.stream()
 			.anyMatch((entry) -> entry.entityKey().equals("order:" + orderId)));
@@ -84,20 +88,27 @@ abstract class EndpointTestSupport {
 			.id();
 	}
 
+	final URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
 	final HttpResponse<String> read(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	final HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static JsonNode body(HttpResponse<String> response) {
-		return json.readTree(response.body());
+		return parse(response.body());
+	}
+
+	static JsonNode parse(String text) {
+		return json.readTree(text);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.influence4j.autoconfigure.operations;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -9,13 +10,15 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.test.InfluenceWebhookSamples;
+import dev.influence4j.webhook.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code influence} actuator endpoint over HTTP with its default access: the summary and the dead letters
- * (emails masked) can be read, nothing can be written; the health indicator and the gauges are in Boot's
+ * (emails and reward codes masked) can be read, nothing can be written; the health indicator and the gauges are in Boot's
  * endpoints.
  */
 @SpringBootTest(classes = OperationsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +63,31 @@ class InfluenceEndpointTests extends EndpointTestSupport {
 		HttpResponse<String> write = send("/actuator/influence/dead-letters/" + id, "");
 		assertThat(write.statusCode()).isIn(404, 405);
 		assertThat(outboxStatus(id)).isEqualTo(DeliveryStatus.DEAD);
+	}
+
+	@Test
+	void aDeadWebhookIsListedWithItsRewardCodeMasked() throws Exception {
+		// No RewardCodeIssuer in this shop: the delivery becomes a dead letter that keeps the body.
+		HttpResponse<String> received = InfluenceWebhookSamples.post(
+				uri("/influence/webhooks/test-webhook-secret-0123456789abcdefghijkl"), "points/redeemed", "masked-1",
+				InfluenceWebhookSamples.body("points/redeemed"));
+		assertThat(received.statusCode()).isEqualTo(200);
+		assertThat(new String(InfluenceWebhookSamples.body("points/redeemed"), StandardCharsets.UTF_8)).contains("INF-7K2M9Q4ZXA");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.outbox.deadLetters(0, 100)
+				.stream()
+				.anyMatch((entry) -> entry.entityKey().equals("webhook:points/redeemed:masked-1")));
+
+		HttpResponse<String> letters = read("/actuator/influence/dead-letters?kind=" + WebhookReceiver.KIND);
+
+		assertThat(letters.statusCode()).isEqualTo(200);
+		JsonNode letter = body(letters).path("items").get(0);
+		assertThat(letter.path("entityKey").asString()).isEqualTo("webhook:points/redeemed:masked-1");
+		assertThat(letter.path("lastError").asString()).contains("no RewardCodeIssuer bean");
+		JsonNode stored = parse(parse(letter.path("payload").asString()).path("body").asString());
+		assertThat(stored.path("couponCode").asString()).isEqualTo("IN***");
+		assertThat(stored.path("customer").path("email").asString()).isEqualTo("j***@example.com");
+		assertThat(letters.body()).doesNotContain("INF-7K2M9Q4ZXA").doesNotContain("jane@example.com");
 	}
 
 	@Test

@@ -2,15 +2,19 @@ package dev.influence4j.autoconfigure.operations;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.delivery.OutboxEntry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -22,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code influence} actuator endpoint over HTTP with {@code management.endpoint.influence.access=unrestricted}:
- * a requeued dead letter is delivered once the cause is fixed, and bad requests get 400, 404 and 409 with a reason.
+ * a requeued dead letter is delivered once the cause is fixed, requeue all and retry now send exactly what they say
+ * they changed, and bad requests get 400, 404 and 409 with a reason.
  */
 @SpringBootTest(classes = OperationsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
@@ -30,7 +35,9 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.url=jdbc:h2:mem:endpoint-unrestricted;DB_CLOSE_DELAY=-1",
 				"influence.http.retry.max-attempts=1", "influence.delivery.poll-interval=100ms",
 				"management.endpoints.web.exposure.include=influence",
-				"management.endpoint.influence.access=unrestricted" })
+				"management.endpoint.influence.access=unrestricted",
+				// A transient failure waits longer than any test, so only retry now can bring it forward.
+				"influence.delivery.retry.initial-backoff=10m" })
 class InfluenceEndpointWriteTests extends EndpointTestSupport {
 
 	@Test
@@ -64,21 +71,60 @@ class InfluenceEndpointWriteTests extends EndpointTestSupport {
 
 	@Test
 	void requeuesAllOfOneKindAndBringsWaitingEntriesForward() throws Exception {
-		aDeadLetter("3001");
-		aDeadLetter("3002");
+		long first = aDeadLetter("3001");
+		long second = aDeadLetter("3002");
+		sink.verify(2, postRequestedFor(urlPathEqualTo("/v1/orders")));
+		// Dead letters other tests of this class left behind are requeued too, and counted.
+		List<Long> dead = this.outbox.deadLetters("order.completed", 0, 100).stream().map(OutboxEntry::id).toList();
+		assertThat(dead).contains(first, second);
 
 		HttpResponse<String> none = send("/actuator/influence/requeue-all", "{\"kind\":\"product.saved\"}");
+		assertThat(none.statusCode()).isEqualTo(200);
 		assertThat(body(none).path("changed").asInt()).isZero();
 		HttpResponse<String> all = send("/actuator/influence/requeue-all", "{\"kind\":\"order.completed\"}");
 		assertThat(all.statusCode()).isEqualTo(200);
-		assertThat(body(all).path("changed").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(body(all).path("changed").asInt()).isEqualTo(dead.size());
 		assertThat(body(all).path("message").asString()).endsWith("of kind order.completed");
+
+		// Each is sent once more, and Influence.io rejects it again.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dead)
+			.allSatisfy((id) -> assertThat(this.outbox.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD)));
+		sink.verify(2, postRequestedFor(urlPathEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.orderId", equalTo("3001"))));
+		sink.verify(2, postRequestedFor(urlPathEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.orderId", equalTo("3002"))));
+		sink.verify(2 + dead.size(), postRequestedFor(urlPathEqualTo("/v1/orders")));
+
+		// One order fails transiently and waits on a backoff of 10 minutes, until retry now.
+		sink.stubFor(post("/v1/orders").withRequestBody(matchingJsonPath("$.orderId", equalTo("3003")))
+			.willReturn(aResponse().withStatus(503)));
+		sink.stubFor(patch(urlPathEqualTo("/v1/orders/3003")).willReturn(okJson("{}")));
+		anOrder("3003");
+		await().atMost(Duration.ofSeconds(10)).until(() -> waiting("order:3003") != null);
+		long waiting = waiting("order:3003");
+		assertThat(this.outbox.find(waiting).orElseThrow().attempts()).isEqualTo(1);
 
 		HttpResponse<String> retryNow = send("/actuator/influence/retry-now", "");
 		assertThat(retryNow.statusCode()).isEqualTo(200);
 		assertThat(body(retryNow).path("action").asString()).isEqualTo("retry-now");
+		assertThat(body(retryNow).path("changed").asInt()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.outbox.find(waiting).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED));
+		sink.verify(1, postRequestedFor(urlPathEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.orderId", equalTo("3003"))));
+		sink.verify(1, patchRequestedFor(urlPathEqualTo("/v1/orders/3003")));
+		sink.verify(3 + dead.size(), postRequestedFor(urlPathEqualTo("/v1/orders")));
+
+		HttpResponse<String> nothingWaits = send("/actuator/influence/retry-now", "");
+		assertThat(body(nothingWaits).path("changed").asInt()).isZero();
 		assertThat(send("/actuator/influence/restart-everything", "").statusCode()).isEqualTo(404);
-		sink.verify(moreThanOrExactly(2), postRequestedFor(urlPathEqualTo("/v1/orders")));
+	}
+
+	/** The id of the entry of this key that waits after a failed attempt, or {@code null}. */
+	private @Nullable Long waiting(String entityKey) {
+		Long id = this.outbox.oldestUnfinished(List.of(entityKey)).get(entityKey);
+		if (id == null) {
+			return null;
+		}
+		OutboxEntry entry = this.outbox.find(id).orElseThrow();
+		return (entry.status() == DeliveryStatus.PENDING && entry.lastError() != null) ? id : null;
 	}
 
 	@Test

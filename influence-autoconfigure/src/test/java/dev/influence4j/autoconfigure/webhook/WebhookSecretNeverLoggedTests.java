@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * That the loggers really were at TRACE is checked on an ordinary request, which Spring MVC and Spring Security
  * do log. Tomcat's own loggers are left at their defaults: at DEBUG, Tomcat itself prints every request's URI
  * ({@code org.apache.catalina.authenticator}) and raw bytes ({@code org.apache.coyote}), as its access log
- * does; the README says to keep them off for this reason.
+ * does; the README says to keep them off for this reason. A wrong secret is logged at debug with the path, the
+ * secret masked.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "influence.api-key=EXAMPLE_API_KEY", "influence.shop-key=example-com",
@@ -110,6 +111,27 @@ class WebhookSecretNeverLoggedTests {
 		assertThat(output.getAll()).doesNotContain(WebhookTestApplication.SECRET)
 			.doesNotContain(PREVIOUS)
 			.doesNotContain(WebhookTestApplication.SECRET.substring(1));
+	}
+
+	@Test
+	void aWrongSecretIsLoggedAtDebugWithThePathAndNeitherSecret(CapturedOutput output) {
+		LoggingSystem.get(getClass().getClassLoader()).setLogLevel("dev.influence4j", LogLevel.DEBUG);
+		String guessed = "guessed-webhook-secret-0123456789abcdefghij";
+
+		RawHttp.Answer answer = new RawHttp(this.port).send("POST", "/influence/webhooks/" + guessed,
+				Map.of("Content-Type", "application/json", "X-Webhook-Topic", "points/redeemed", "X-Webhook-Id",
+						"wrong-1"), InfluenceWebhookSamples.body("points/redeemed"));
+		// Another method is answered 405 before the secret is looked at, wrong or right (the README says so).
+		RawHttp.Answer get = new RawHttp(this.port).send("GET", "/influence/webhooks/" + guessed, Map.of(), new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(get.status()).isEqualTo(405);
+		assertThat(get.header("Allow")).isEqualTo("POST");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("wrong secret"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("DEBUG")
+				.contains("wrong secret in /influence/webhooks/*** ")
+				.contains("points/redeemed"));
+		assertThat(output.getAll()).doesNotContain(guessed).doesNotContain(WebhookTestApplication.SECRET);
 	}
 
 }

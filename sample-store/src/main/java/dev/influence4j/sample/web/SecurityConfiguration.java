@@ -4,26 +4,32 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Who may open which page. The catalogue and the cart are open to everyone; checkout, orders and the account
  * page need a login; {@code /admin} needs {@code ROLE_ADMIN}. Of the actuator, {@code /actuator/health} is open
  * (probes do not log in; its details are for the admin only, see {@code application.yml}) and every other
- * endpoint, {@code /actuator/influence} included, needs {@code ROLE_ADMIN}, with HTTP Basic for scripts. Form
- * login on {@code /login}, passwords hashed with BCrypt.
+ * endpoint, {@code /actuator/influence} included, needs {@code ROLE_ADMIN} over HTTP Basic (the actuator keeps
+ * no session: a browser's login does not reach it). Form login on {@code /login}, passwords hashed with BCrypt.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * The actuator, for operators' scripts and probes: HTTP Basic with the admin's login (or the admin's browser
-	 * session), no CSRF token (the endpoints answer 415 to anything but JSON, which no page of another site can
-	 * send without the browser asking this store first), {@code /actuator/health} open.
+	 * The actuator, for operators' scripts and probes: stateless, HTTP Basic with the admin's login on every
+	 * request, {@code /actuator/health} open. No session is read or made here, so the admin's browser session
+	 * authenticates nothing: a page of another site that makes the admin's browser post to
+	 * {@code /actuator/influence/dead-letters/42} (a form post is accepted there, the operation having no body to
+	 * need JSON) is answered 401, and no CSRF token is needed. The 401 asks for no Basic login
+	 * ({@code WWW-Authenticate}), so that no browser prompts for the admin's password and then sends it with
+	 * such a post by itself; scripts send it unasked ({@code curl -u}).
 	 */
 	@Bean
 	@Order(1)
@@ -33,7 +39,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}

@@ -1,6 +1,8 @@
 package dev.influence4j.sample.operations;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.influence4j.delivery.DeliveryStatus;
+import dev.influence4j.delivery.EntryPayloads;
+import dev.influence4j.delivery.NewOutboxEntry;
+import dev.influence4j.delivery.Outbox;
 import dev.influence4j.operations.DeadLetter;
 import dev.influence4j.operations.DeliveryOperations;
 import dev.influence4j.sample.Shopper;
@@ -19,6 +24,9 @@ import dev.influence4j.sample.catalogue.Catalogue;
 import dev.influence4j.sample.catalogue.Product;
 import dev.influence4j.sample.demo.DemoData;
 import dev.influence4j.test.InfluenceSandbox;
+import dev.influence4j.test.InfluenceWebhookSamples;
+import dev.influence4j.webhook.ReceivedWebhook;
+import dev.influence4j.webhook.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +57,9 @@ class OperatorPageTests {
 
 	@Autowired
 	Catalogue catalogue;
+
+	@Autowired
+	Outbox outbox;
 
 	Shopper admin;
 
@@ -153,6 +164,27 @@ class OperatorPageTests {
 			.untilAsserted(() -> this.admin.submit("/admin/influence/dead-letters/" + dead.id() + "/requeue")
 				.andExpect(flash().attribute("problem",
 						"entry " + dead.id() + " is " + DeliveryStatus.DELIVERED + ", not a dead letter")));
+	}
+
+	@Test
+	void aDeadWebhookShowsItsRewardCodeMasked() throws Exception {
+		// A stored points/redeemed delivery whose points are not a number: handling it fails for good, and the
+		// dead letter keeps the body, code and all.
+		String body = new String(InfluenceWebhookSamples.body("points/redeemed"), StandardCharsets.UTF_8)
+			.replace("\"points\": 500", "\"points\": \"many\"");
+		assertThat(body).contains("INF-7K2M9Q4ZXA", "\"many\"");
+		String webhookId = "operator-page-" + System.nanoTime();
+		long id = this.outbox.append(NewOutboxEntry.of(WebhookReceiver.KIND, "webhook:points/redeemed:" + webhookId,
+				EntryPayloads.write(new ReceivedWebhook("points/redeemed", webhookId, Instant.now(), body))));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.outbox.find(id).orElseThrow().status() == DeliveryStatus.DEAD);
+
+		this.admin.open("/admin/influence")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"dead-letter-" + id + "\"")))
+			.andExpect(content().string(containsString("couponCode\\&quot;: \\&quot;IN***\\&quot;")))
+			.andExpect(content().string(not(containsString("INF-7K2M9Q4ZXA"))))
+			.andExpect(content().string(not(containsString("jane@example.com"))));
 	}
 
 	@Test
