@@ -1,5 +1,9 @@
 package dev.influence4j.webhook;
 
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +33,19 @@ class WebhookParsingOnJacksonAloneTests {
 		assertThat(loadable("io.micrometer.observation.Observation")).as("Micrometer").isFalse();
 		assertThat(loadable("io.github.resilience4j.retry.Retry")).as("Resilience4j").isFalse();
 		assertThat(loadable("org.slf4j.Logger")).as("SLF4J").isFalse();
+	}
+
+	@Test
+	void theClasspathHoldsInfluenceCoreJacksonJSpecifyAndTheTestLibrariesOnly() {
+		String classPath = System.getProperty("surefire.test.class.path");
+		assertThat(classPath).as("the test classpath, as surefire set it").isNotBlank();
+		List<String> entries = Arrays.stream(classPath.split(File.pathSeparator)).filter((entry) -> !entry.isBlank()).toList();
+		assertThat(entries).as("influence-core's own classes").anyMatch((entry) -> entry.endsWith("classes"));
+		assertThat(entries).filteredOn((entry) -> entry.endsWith(".jar"))
+			.isNotEmpty()
+			.allSatisfy((jar) -> assertThat(jar.replace(File.separatorChar, '/')).containsAnyOf("/tools/jackson/",
+					"/com/fasterxml/jackson/core/jackson-annotations/", "/org/jspecify/", "/org/junit/",
+					"/org/opentest4j/", "/org/apiguardian/", "/org/assertj/", "/net/bytebuddy/"));
 	}
 
 	@Test
