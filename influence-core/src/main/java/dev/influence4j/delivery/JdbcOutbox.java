@@ -47,7 +47,12 @@ import dev.influence4j.Require;
  * Claims use {@code FOR UPDATE SKIP LOCKED} on PostgreSQL (one statement for a batch), H2, MySQL and MariaDB,
  * so several nodes claim disjoint entries without waiting for each other; on other databases a conditional
  * update of the status and lease columns decides which node wins an entry. Only the oldest unfinished entry of
- * each key is claimable; finding those costs an index probe per candidate, never a scan of the backlog.
+ * each key is claimable. A claim reads pending, due entries in claim order through the (status, priority,
+ * next_attempt_at, id) index, checks each with one probe of the (entity_key, id) index, and stops when it has
+ * its batch. What it reads is not bounded by the batch: due entries queued behind an unfinished entry of their
+ * key (a hot key with one in flight, a key whose oldest entry waits on backoff or for its dependencies) are
+ * read and probed again on every claim, and when fewer entries are claimable than asked for, every due
+ * candidate is read (on H2 the scan also walks the pending entries that are not due).
  * <p>
  * Why it is long: it is one concept, the outbox table, and holds every statement that touches it (schema,
  * append, the claim strategies, finishes, leases, operations). Keeping the SQL of one table in one file keeps its
@@ -70,8 +75,9 @@ public final class JdbcOutbox implements Outbox {
 	private static final String CLAIM_ORDER = "%1$spriority, %1$snext_attempt_at, %1$sid";
 
 	/**
-	 * Pending, due, and the oldest unfinished entry of its key. The candidates are read in due order through
-	 * the (status, next_attempt_at, id) index and each is checked with one probe of the (entity_key, id) index.
+	 * Pending, due, and the oldest unfinished entry of its key. The candidates are read in claim order through
+	 * the (status, priority, next_attempt_at, id) index and each is checked with one probe of the (entity_key, id)
+	 * index.
 	 */
 	private static final String DUE_HEAD = "o.status = 'PENDING' AND o.next_attempt_at <= :now AND NOT EXISTS "
 			+ "(SELECT 1 FROM %1$s p WHERE p.entity_key = o.entity_key AND p.id < o.id AND p.status IN " + UNFINISHED

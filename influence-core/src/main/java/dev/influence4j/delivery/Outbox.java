@@ -33,8 +33,9 @@ public interface Outbox extends OutboxOperations {
 
 	/**
 	 * Claim pending entries that are due and are the oldest unfinished entry of their key (so entries of one key
-	 * go one at a time, in order), soonest due first. The cost does not grow with the number of entries
-	 * waiting behind others.
+	 * go one at a time, in order): live before backfill, then soonest due. Due entries that wait behind an
+	 * unfinished entry of their key (in flight, or waiting on backoff or for dependencies) are looked at and
+	 * passed over on every claim, so the cost grows with them; see {@link JdbcOutbox}.
 	 * @param node the claiming node's id
 	 * @param limit most entries to claim
 	 * @param lease how long the claim holds unless renewed ({@link #renewLeases})

@@ -28,7 +28,7 @@ import org.springframework.core.ResolvableTypeProvider;
  * @param topicName the topic as Influence.io sent it, for example {@code points/redeemed}
  * @param webhookId the delivery's {@code X-Webhook-Id}
  * @param payload the typed view of the body
- * @param raw the whole body, unknown fields included (for example {@code redeemRule} on redeemed points)
+ * @param raw the whole body, unknown fields included (such as the redeem rule's {@code status} of redeemed points)
  * @param receivedAt when influence4j received it
  * @param attempt 1 for the first time listeners see it, more when an earlier handling failed
  */
