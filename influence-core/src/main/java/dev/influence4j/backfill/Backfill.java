@@ -33,7 +33,14 @@ import dev.influence4j.delivery.OutboxWriter;
  * {@link BackfillSettings#maxPending()} unfinished at a time. Each page's entries and the cursor after them
  * commit together, so a restart (or another node, once this one's lease expires) continues after the last page
  * written, and no row is written twice by one run. One node runs an import at a time; kinds run one after the
- * other: customers, products, collections, orders.
+ * other: customers, products, collections, orders. A kind begins only when no kind before it is running or paused
+ * (whether they were started together or not), so that orders never go ahead of customers that failed: a paused
+ * kind holds the later ones until it is resumed and done. A cancelled kind lets the later ones go: whoever cancels
+ * it has decided the rest does without it.
+ * <p>
+ * A source that throws, from {@code page} or from {@code map} (anything but the {@link IllegalArgumentException}
+ * of a row that fails validation), pauses its kind with the error in the status. Only the backfill table's own
+ * database errors are retried by themselves.
  * <p>
  * {@link #start()} runs it on a background thread; the control methods work from any node.
  */
@@ -56,6 +63,9 @@ public final class Backfill implements AutoCloseable {
 	private final Clock clock;
 
 	private final BackfillPages pages;
+
+	/** The outbox entry kind each kind's rows are written as (for example {@code customer.saved}). */
+	private final Map<String, String> entryKinds;
 
 	private final Object wake = new Object();
 
@@ -95,6 +105,11 @@ public final class Backfill implements AutoCloseable {
 		this.clock = Require.present(clock, "clock");
 		this.pages = new BackfillPages(this.jobs, outbox, writer, settings,
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		Map<String, String> entryKinds = new LinkedHashMap<>();
+		for (BackfillKind<?> kind : BackfillKind.all()) {
+			writer.kindFor(kind.eventType()).ifPresent((entryKind) -> entryKinds.put(kind.name(), entryKind.name()));
+		}
+		this.entryKinds = Map.copyOf(entryKinds);
 	}
 
 	/**
@@ -143,13 +158,21 @@ public final class Backfill implements AutoCloseable {
 					+ describe(statuses(request).stream().filter((status) -> !started.contains(status.kind())).toList()),
 					statuses(request));
 		}
-		logger.info("influence4j backfill started: {}{}", started, request.dryRun() ? " (dry run, nothing is sent)" : "");
+		String waiting = waitingFor(request);
+		logger.info("influence4j backfill started: {}{}{}", started, request.dryRun() ? " (dry run, nothing is sent)" : "",
+				waiting);
 		return new BackfillStart(true, "started: " + String.join(", ", started)
-				+ (request.dryRun() ? " (dry run)" : ""), statuses(request));
+				+ (request.dryRun() ? " (dry run)" : "") + waiting, statuses(request));
 	}
 
 	/**
 	 * Every kind's import that was ever started, in the order they run.
+	 * <p>
+	 * {@link BackfillStatus#delivered() Delivered} is counted now, not stored: the rows written less the kind's
+	 * backfill entries written since the start that are not delivered yet (pending, in flight or dead), one short
+	 * count over at most the bounded backlog and the dead letters. Counting delivered entries instead would miss
+	 * those purged after the retention period, and a counter kept by the dispatcher would cost every node a write
+	 * per delivered batch for a number read now and then.
 	 * @return the statuses
 	 */
 	public List<BackfillStatus> status() {
@@ -158,16 +181,26 @@ public final class Backfill implements AutoCloseable {
 			.sorted(Comparator.comparingInt((BackfillStatus status) -> BackfillKind.named(status.kind())
 				.map(BackfillKind::order)
 				.orElse(Integer.MAX_VALUE)))
+			.map(this::withDelivered)
 			.toList();
 	}
 
 	/**
 	 * One kind's import.
 	 * @param kind the kind
-	 * @return its status, or empty when it was never started
+	 * @return its status, or empty when it was never started; delivered is counted as {@link #status()} says
 	 */
 	public Optional<BackfillStatus> status(BackfillKind<?> kind) {
-		return this.jobs.find(kind.name());
+		return this.jobs.find(kind.name()).map(this::withDelivered);
+	}
+
+	private BackfillStatus withDelivered(BackfillStatus status) {
+		String entryKind = this.entryKinds.get(status.kind());
+		if (status.dryRun() || entryKind == null || status.written() == 0) {
+			return status;
+		}
+		long undelivered = this.outbox.undelivered(entryKind, EntryPriority.BACKFILL, status.startedAt());
+		return status.withDelivered(Math.max(0, status.written() - undelivered));
 	}
 
 	/**
@@ -276,16 +309,23 @@ public final class Backfill implements AutoCloseable {
 	}
 
 	/**
-	 * Work on the first running kind, as far as the backlog allows.
+	 * Work on the first running kind, as far as the backlog allows, unless a kind before it is paused.
 	 * @return what happened, for tests and logs
 	 */
 	Progress work() {
+		boolean paused = false;
 		for (BackfillKind<?> kind : kinds()) {
-			Optional<BackfillStatus> status = this.jobs.find(kind.name());
-			if (status.isEmpty() || status.get().state() != BackfillState.RUNNING) {
+			BackfillState state = this.jobs.find(kind.name()).map(BackfillStatus::state).orElse(null);
+			if (state == BackfillState.PAUSED) {
+				paused = true;
+			}
+			if (state != BackfillState.RUNNING) {
 				continue;
 			}
-			// The first running kind runs alone: orders wait for customers.
+			// The first running kind runs alone, and not while a kind before it is paused: orders wait for customers.
+			if (paused) {
+				return Progress.WAITING;
+			}
 			if (!this.jobs.claim(kind.name(), this.settings.node(), this.settings.lease())) {
 				return Progress.ELSEWHERE;
 			}
@@ -311,13 +351,15 @@ public final class Backfill implements AutoCloseable {
 				page = source.page(status.cursor(), this.settings.pageSize());
 			}
 			catch (RuntimeException ex) {
-				String error = "the " + kind + " source failed: " + ex;
-				logger.warn("influence4j backfill of {} paused: {}. Fix the source and resume.", kind, ex.toString());
-				this.jobs.pauseWithError(kind, this.settings.node(), error);
-				return Progress.PAUSED;
+				return pause(kind, ex.toString());
 			}
-			if (!this.pages.write(source, status, page)) {
-				return Progress.STOPPED;
+			try {
+				if (!this.pages.write(source, status, page)) {
+					return Progress.STOPPED;
+				}
+			}
+			catch (BackfillPages.SourceFailure ex) {
+				return pause(kind, String.valueOf(ex.getMessage()));
 			}
 			this.nudge.run();
 			logProgress(status, page.items().size());
@@ -332,6 +374,13 @@ public final class Backfill implements AutoCloseable {
 			}
 		}
 		return Progress.STOPPED;
+	}
+
+	private Progress pause(String kind, String failure) {
+		logger.warn("influence4j backfill of {} paused: the source failed: {}. Fix the source and resume.", kind,
+				failure);
+		this.jobs.pauseWithError(kind, this.settings.node(), "the " + kind + " source failed: " + failure);
+		return Progress.PAUSED;
 	}
 
 	private void logProgress(BackfillStatus before, int read) {
@@ -350,9 +399,21 @@ public final class Backfill implements AutoCloseable {
 	private List<BackfillStatus> statuses(BackfillRequest request) {
 		List<BackfillStatus> statuses = new ArrayList<>();
 		for (BackfillKind<?> kind : request.kinds()) {
-			this.jobs.find(kind.name()).ifPresent(statuses::add);
+			status(kind).ifPresent(statuses::add);
 		}
 		return statuses;
+	}
+
+	/** The paused kinds before the first one asked for, which it waits for, in words (or nothing). */
+	private String waitingFor(BackfillRequest request) {
+		int first = request.kinds().iterator().next().order();
+		List<String> paused = kinds().stream()
+			.filter((kind) -> kind.order() < first)
+			.filter((kind) -> this.jobs.find(kind.name()).filter((status) -> status.state() == BackfillState.PAUSED)
+				.isPresent())
+			.map(BackfillKind::name)
+			.toList();
+		return paused.isEmpty() ? "" : "; waits for " + String.join(", ", paused) + " (paused: resume or cancel it)";
 	}
 
 	private static String describe(List<BackfillStatus> statuses) {
@@ -372,6 +433,9 @@ public final class Backfill implements AutoCloseable {
 
 		/** Another node holds the lease of the kind that runs now. */
 		ELSEWHERE,
+
+		/** A kind before the running one is paused: the running one waits until it is resumed and done. */
+		WAITING,
 
 		/** The backlog is full: the next page waits for it to drain. */
 		BACKLOG,

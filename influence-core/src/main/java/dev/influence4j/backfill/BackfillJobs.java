@@ -21,13 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The backfill table ({@code influence_backfill}, created with the outbox by its schema file): one row per kind,
- * its cursor and counts, and the lease of the node running it. {@link #advance} joins the caller's transaction,
- * so that a page's outbox entries and the cursor after them commit together; the rest runs in transactions of
- * its own.
+ * its cursor and counts, the time it waited, and the lease of the node running it. {@link #advance} joins the
+ * caller's transaction, so that a page's outbox entries and the cursor after them commit together; the rest runs
+ * in transactions of its own.
  */
 final class BackfillJobs {
 
 	private static final int MAX_ERROR_LENGTH = 2000;
+
+	/** A running kind no node holds: since it was started, resumed or released, it waited for one. */
+	private static final String UNCLAIMED = "claimed_by IS NULL";
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +82,8 @@ final class BackfillJobs {
 		}
 		catch (DuplicateKeyException ex) {
 			return inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET status = 'RUNNING', cursor_value "
-					+ "= NULL, read_count = 0, written_count = 0, failed_count = 0, total = :total, dry_run = :dryRun, "
+					+ "= NULL, read_count = 0, written_count = 0, failed_count = 0, waited_millis = 0, total = :total, "
+					+ "dry_run = :dryRun, "
 					+ "since_at = :since, claimed_by = NULL, lease_until = NULL, last_error = NULL, failed_items = NULL, "
 					+ "started_at = :now, updated_at = :now, finished_at = NULL WHERE kind = :kind AND status IN "
 					+ "('DONE', 'CANCELLED')")
@@ -93,14 +97,18 @@ final class BackfillJobs {
 	}
 
 	/**
-	 * Take (or keep) the lease of a running kind.
+	 * Take (or keep) the lease of a running kind. Taking it ends the kind's wait (for the kinds before it, or for a
+	 * node after a resume or a restart), which is added to its waited time so that its rate leaves it out.
 	 * @return whether this node holds it now
 	 */
 	boolean claim(String kind, String node, Duration lease) {
 		long now = this.clock.millis();
-		return inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET claimed_by = :node, lease_until = "
-				+ ":lease WHERE kind = :kind AND status = 'RUNNING' AND (claimed_by IS NULL OR claimed_by = :node OR "
-				+ "lease_until < :now)")
+		// MySQL assigns left to right, each assignment seeing the ones before: the wait is computed first, from the
+		// old updated_at and claimed_by; the other databases see old values throughout.
+		return inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET waited_millis = waited_millis + "
+				+ "CASE WHEN " + UNCLAIMED + " THEN :now - updated_at ELSE 0 END, updated_at = CASE WHEN " + UNCLAIMED
+				+ " THEN :now ELSE updated_at END, claimed_by = :node, lease_until = :lease WHERE kind = :kind AND "
+				+ "status = 'RUNNING' AND (claimed_by IS NULL OR claimed_by = :node OR lease_until < :now)")
 			.param("node", node)
 			.param("lease", now + lease.toMillis())
 			.param("kind", kind)
@@ -154,8 +162,11 @@ final class BackfillJobs {
 	}
 
 	void release(String kind, String node) {
-		inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET claimed_by = NULL, lease_until = NULL "
-				+ "WHERE kind = :kind AND claimed_by = :node")
+		long now = this.clock.millis();
+		// From now, the kind waits for a node (see claim).
+		inOwnTransaction(() -> this.jdbc.sql("UPDATE " + this.table + " SET claimed_by = NULL, lease_until = NULL, "
+				+ "updated_at = :now WHERE kind = :kind AND claimed_by = :node")
+			.param("now", now)
 			.param("kind", kind)
 			.param("node", node)
 			.update());
@@ -170,8 +181,12 @@ final class BackfillJobs {
 		String ofKind = (kind != null) ? " AND kind = :kind" : "";
 		String finished = (to == BackfillState.CANCELLED) ? ", finished_at = :now" : "";
 		String error = (to == BackfillState.RUNNING) ? ", last_error = NULL" : "";
-		JdbcClient.StatementSpec statement = this.jdbc.sql("UPDATE " + this.table + " SET status = :to, claimed_by = "
-				+ "NULL, lease_until = NULL, updated_at = :now" + finished + error + " WHERE status IN (:from)" + ofKind)
+		// A paused kind last moved when it was paused, an unclaimed one when it was started, resumed or released:
+		// either has waited since. First, for MySQL (see claim).
+		JdbcClient.StatementSpec statement = this.jdbc.sql("UPDATE " + this.table + " SET waited_millis = waited_millis "
+				+ "+ CASE WHEN status = 'PAUSED' OR (status = 'RUNNING' AND " + UNCLAIMED + ") THEN :now - updated_at "
+				+ "ELSE 0 END, status = :to, claimed_by = NULL, "
+				+ "lease_until = NULL, updated_at = :now" + finished + error + " WHERE status IN (:from)" + ofKind)
 			.param("to", to.name())
 			.param("now", now)
 			.param("from", from.stream().map(BackfillState::name).toList());
@@ -192,12 +207,13 @@ final class BackfillJobs {
 	}
 
 	private static BackfillStatus status(ResultSet rs, int row) throws SQLException {
+		// Delivered is not stored: Backfill counts it in the outbox when the status is asked for.
 		return new BackfillStatus(rs.getString("kind"), BackfillState.valueOf(rs.getString("status")),
-				rs.getString("cursor_value"), rs.getLong("read_count"), rs.getLong("written_count"),
+				rs.getString("cursor_value"), rs.getLong("read_count"), rs.getLong("written_count"), 0,
 				rs.getLong("failed_count"), longOrNull(rs, "total"), rs.getInt("dry_run") == 1, instantOrNull(rs, "since_at"),
 				rs.getString("claimed_by"), rs.getString("last_error"), rs.getString("failed_items"),
 				Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-				instantOrNull(rs, "finished_at"));
+				instantOrNull(rs, "finished_at"), Duration.ofMillis(rs.getLong("waited_millis")));
 	}
 
 	private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -22,26 +22,32 @@ import dev.influence4j.platform.InfluenceProduct;
 public final class BackfillKind<T> {
 
 	/** Customers, as {@link CustomerSavedEvent}. */
-	public static final BackfillKind<InfluenceCustomer> CUSTOMERS = new BackfillKind<>("customers", CustomerSavedEvent::new);
+	public static final BackfillKind<InfluenceCustomer> CUSTOMERS = new BackfillKind<>("customers",
+			CustomerSavedEvent.class, CustomerSavedEvent::new);
 
 	/** Products, as {@link ProductSavedEvent}. */
-	public static final BackfillKind<InfluenceProduct> PRODUCTS = new BackfillKind<>("products", ProductSavedEvent::new);
+	public static final BackfillKind<InfluenceProduct> PRODUCTS = new BackfillKind<>("products",
+			ProductSavedEvent.class, ProductSavedEvent::new);
 
 	/** Collections with their products, as {@link CollectionSavedEvent}. */
 	public static final BackfillKind<CollectionSavedEvent> COLLECTIONS = new BackfillKind<>("collections",
-			(collection) -> collection);
+			CollectionSavedEvent.class, (collection) -> collection);
 
 	/** Orders, as {@link OrderCompletedEvent}: Influence.io awards points for them. */
-	public static final BackfillKind<InfluenceOrder> ORDERS = new BackfillKind<>("orders", OrderCompletedEvent::of);
+	public static final BackfillKind<InfluenceOrder> ORDERS = new BackfillKind<>("orders", OrderCompletedEvent.class,
+			OrderCompletedEvent::of);
 
 	private static final List<BackfillKind<?>> ALL = List.of(CUSTOMERS, PRODUCTS, COLLECTIONS, ORDERS);
 
 	private final String name;
 
+	private final Class<?> eventType;
+
 	private final Function<T, Object> event;
 
-	private BackfillKind(String name, Function<T, Object> event) {
+	private BackfillKind(String name, Class<?> eventType, Function<T, Object> event) {
 		this.name = name;
+		this.eventType = eventType;
 		this.event = event;
 	}
 
@@ -68,6 +74,11 @@ public final class BackfillKind<T> {
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/** The storefront event a row is written as: its outbox entry kind is the one of each row. */
+	Class<?> eventType() {
+		return this.eventType;
 	}
 
 	Object event(T item) {

@@ -46,9 +46,11 @@ final class BackfillPages {
 	}
 
 	/**
-	 * Write one page: its rows mapped to outbox entries of low priority (those that fail counted and kept with
-	 * their ids), and the cursor after it, in one transaction.
+	 * Write one page: its rows mapped to outbox entries of low priority (those that fail validation counted and
+	 * kept with their ids), and the cursor after it, in one transaction.
 	 * @return whether this node still held the import; if not, nothing was written
+	 * @throws SourceFailure when the source's {@code map} threw something else than a validation error: nothing
+	 * of the page was written
 	 */
 	<R, T> boolean write(BackfillSource<R, T> source, BackfillStatus status, BackfillPage<R> page) {
 		List<NewOutboxEntry> entries = new ArrayList<>();
@@ -56,7 +58,7 @@ final class BackfillPages {
 		long written = 0;
 		for (R row : page.items()) {
 			try {
-				T item = source.map(row);
+				T item = map(source, row);
 				if (status.since() != null && item instanceof InfluenceOrder order
 						&& order.createdAt().isBefore(status.since())) {
 					continue;
@@ -89,6 +91,22 @@ final class BackfillPages {
 		return Boolean.TRUE.equals(held);
 	}
 
+	/**
+	 * Map a row: a validation error is the row's, anything else is a bug or an outage in the shop's source, which
+	 * pauses the import like a page that cannot be read (retrying the page would fail the same way).
+	 */
+	private static <R, T> T map(BackfillSource<R, T> source, R row) {
+		try {
+			return source.map(row);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new SourceFailure("row " + safeId(source, row), ex);
+		}
+	}
+
 	private static <R> String safeId(BackfillSource<R, ?> source, R row) {
 		try {
 			return source.id(row);
@@ -105,6 +123,19 @@ final class BackfillPages {
 		}
 		kept.addAll(failures);
 		return String.join("\n", kept.subList(Math.max(0, kept.size() - FAILED_ITEMS_KEPT), kept.size()));
+	}
+
+	/**
+	 * The shop's source threw while a page was written: the import pauses with it.
+	 */
+	static final class SourceFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		SourceFailure(String where, RuntimeException cause) {
+			super(where + ": " + cause, cause);
+		}
+
 	}
 
 }

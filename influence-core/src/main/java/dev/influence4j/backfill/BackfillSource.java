@@ -51,7 +51,8 @@ public interface BackfillSource<R, T> {
 
 	/**
 	 * Map a row to what is sent. A row that fails (an {@link IllegalArgumentException}: no email, a bad amount) is
-	 * counted as failed and reported with its id, and the backfill goes on.
+	 * counted as failed and reported with its id, and the backfill goes on; any other exception pauses the backfill,
+	 * with the error and the row's id in its status, until it is resumed (which maps the page again).
 	 * @param row the row
 	 * @return what is sent
 	 */

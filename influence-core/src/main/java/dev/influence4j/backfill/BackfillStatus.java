@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param cursor where the next page starts ({@code null}: at the first page)
  * @param read rows read so far
  * @param written rows written to the outbox (in a dry run: rows that would have been)
+ * @param delivered rows written whose entry Influence.io has accepted (0 in a dry run); see
+ * {@link Backfill#status()} for how it is counted
  * @param failed rows that could not be mapped (their ids are in {@code failedItems})
  * @param total rows the source counted at the start, or {@code null} when it cannot count
  * @param dryRun whether rows are only read and validated, not sent
@@ -24,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when it was started
  * @param updatedAt when it last moved
  * @param finishedAt when it ended, or {@code null}
+ * @param waited how long it was paused, or waited for the kinds before it, so far: left out of the rate
  */
 public record BackfillStatus(String kind, BackfillState state, @Nullable String cursor, long read, long written,
-		long failed, @Nullable Long total, boolean dryRun, @Nullable Instant since, @Nullable String node,
-		@Nullable String lastError, @Nullable String failedItems, Instant startedAt, Instant updatedAt,
-		@Nullable Instant finishedAt) {
+		long delivered, long failed, @Nullable Long total, boolean dryRun, @Nullable Instant since,
+		@Nullable String node, @Nullable String lastError, @Nullable String failedItems, Instant startedAt,
+		Instant updatedAt, @Nullable Instant finishedAt, Duration waited) {
 
 	/**
 	 * How far it is, when the source counted its rows.
@@ -42,14 +45,17 @@ public record BackfillStatus(String kind, BackfillState state, @Nullable String 
 	}
 
 	/**
-	 * Rows read per second since it started.
+	 * Rows read per second of the time it ran: from its start to its end (or now, or its pause), less the time it
+	 * {@linkplain #waited() waited}.
 	 * @param now the time now
 	 * @return the rate
 	 */
 	public double rate(Instant now) {
-		Instant end = (this.finishedAt != null) ? this.finishedAt : now;
-		double seconds = Math.max(0.001, Duration.between(this.startedAt, end).toMillis() / 1000.0);
-		return this.read / seconds;
+		// A paused import last moved when it was paused.
+		Instant end = (this.finishedAt != null) ? this.finishedAt
+				: (this.state == BackfillState.PAUSED) ? this.updatedAt : now;
+		long ran = Duration.between(this.startedAt, end).minus(this.waited).toMillis();
+		return this.read / Math.max(0.001, ran / 1000.0);
 	}
 
 	/**
@@ -65,10 +71,17 @@ public record BackfillStatus(String kind, BackfillState state, @Nullable String 
 		return Duration.ofSeconds((long) Math.ceil(Math.max(0, this.total - this.read) / rate));
 	}
 
+	BackfillStatus withDelivered(long delivered) {
+		return new BackfillStatus(this.kind, this.state, this.cursor, this.read, this.written, delivered, this.failed,
+				this.total, this.dryRun, this.since, this.node, this.lastError, this.failedItems, this.startedAt,
+				this.updatedAt, this.finishedAt, this.waited);
+	}
+
 	@Override
 	public String toString() {
 		return "BackfillStatus[kind=" + this.kind + ", state=" + this.state + ", read=" + this.read + ", written="
-				+ this.written + ", failed=" + this.failed + ", total=" + this.total + ", node=" + this.node + "]";
+				+ this.written + ", delivered=" + this.delivered + ", failed=" + this.failed + ", total=" + this.total
+				+ ", node=" + this.node + "]";
 	}
 
 }

@@ -240,6 +240,17 @@ public final class InMemoryOutbox implements Outbox {
 	}
 
 	@Override
+	public synchronized long undelivered(String kind, EntryPriority priority, Instant since) {
+		return this.entries.values()
+			.stream()
+			.filter((entry) -> entry.kind().equals(kind) && entry.priority() == priority
+					&& !entry.createdAt().isBefore(since)
+					&& (entry.status() == DeliveryStatus.PENDING || entry.status() == DeliveryStatus.IN_FLIGHT
+							|| entry.status() == DeliveryStatus.DEAD))
+			.count();
+	}
+
+	@Override
 	public synchronized OutboxSummary summary() {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
 		this.entries.values().forEach((entry) -> counts.merge(entry.status(), 1L, Long::sum));

@@ -156,7 +156,7 @@ public final class JdbcOutbox implements Outbox {
 					+ "switch schema initialization off");
 		}
 		// Before the script: its index on the priority column needs the column.
-		addPriorityToAnOlderTable();
+		addColumnsToOlderTables();
 		ResourceDatabasePopulator script = new ResourceDatabasePopulator(schemaScript(resource));
 		script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
 		// Several nodes may start at once on an empty database, and CREATE ... IF NOT EXISTS does not protect
@@ -189,23 +189,28 @@ public final class JdbcOutbox implements Outbox {
 	}
 
 	/**
-	 * A table created by a snapshot before entries had a priority gets the column ({@code CREATE TABLE IF NOT
-	 * EXISTS} leaves an existing table as it is).
+	 * Tables created by an earlier snapshot get the columns added since ({@code CREATE TABLE IF NOT EXISTS} leaves
+	 * an existing table as it is): the outbox's {@code priority}, the backfill table's {@code waited_millis}.
 	 */
-	private void addPriorityToAnOlderTable() {
-		if (!succeeds("SELECT COUNT(*) FROM " + this.table + " WHERE 1 = 0")) {
+	private void addColumnsToOlderTables() {
+		addColumnToAnOlderTable(this.table, "priority", "SMALLINT DEFAULT 0 NOT NULL");
+		addColumnToAnOlderTable(this.tablePrefix + "backfill", "waited_millis", "BIGINT DEFAULT 0 NOT NULL");
+	}
+
+	private void addColumnToAnOlderTable(String table, String column, String definition) {
+		if (!succeeds("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0")) {
 			return;
 		}
-		if (!succeeds("SELECT priority FROM " + this.table + " WHERE 1 = 0")) {
-			logger.info("Adding the priority column to the outbox table {}", this.table);
+		if (!succeeds("SELECT " + column + " FROM " + table + " WHERE 1 = 0")) {
+			logger.info("Adding the {} column to the table {}", column, table);
 			try {
 				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-					.sql("ALTER TABLE " + this.table + " ADD COLUMN priority SMALLINT DEFAULT 0 NOT NULL")
+					.sql("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition)
 					.update());
 			}
 			catch (DataAccessException ex) {
 				// Another node starting at the same moment may have added it.
-				if (!succeeds("SELECT priority FROM " + this.table + " WHERE 1 = 0")) {
+				if (!succeeds("SELECT " + column + " FROM " + table + " WHERE 1 = 0")) {
 					throw ex;
 				}
 			}
@@ -521,6 +526,18 @@ public final class JdbcOutbox implements Outbox {
 		Long count = this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE status IN " + UNFINISHED
 				+ " AND priority = :priority")
 			.param("priority", priority.stored())
+			.query(Long.class)
+			.single();
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public long undelivered(String kind, EntryPriority priority, Instant since) {
+		Long count = this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE status IN ('PENDING', 'IN_FLIGHT', "
+				+ "'DEAD') AND priority = :priority AND kind = :kind AND created_at >= :since")
+			.param("priority", priority.stored())
+			.param("kind", kind)
+			.param("since", since.toEpochMilli())
 			.query(Long.class)
 			.single();
 		return (count != null) ? count : 0;

@@ -119,6 +119,17 @@ public interface Outbox extends OutboxOperations {
 	long unfinished(EntryPriority priority);
 
 	/**
+	 * How many entries of a kind and priority appended since a time are not delivered: pending, in flight or dead
+	 * (superseded ones count as delivered: a newer state of their entity was). What a backfill subtracts from the
+	 * rows it wrote to tell how many Influence.io has accepted.
+	 * @param kind the entry kind, for example {@code customer.saved}
+	 * @param priority the priority
+	 * @param since the earliest time of appending counted
+	 * @return the count
+	 */
+	long undelivered(String kind, EntryPriority priority, Instant since);
+
+	/**
 	 * The oldest unfinished (pending or in flight) entry of each of the given entities, for deciding in one
 	 * statement which entries of a batch must wait for others.
 	 * @param entityKeys the entities

@@ -37,5 +37,6 @@ CREATE TABLE IF NOT EXISTS influence_backfill (
     failed_items    VARCHAR(2000),
     started_at      BIGINT        NOT NULL,
     updated_at      BIGINT        NOT NULL,
-    finished_at     BIGINT
+    finished_at     BIGINT,
+    waited_millis   BIGINT        DEFAULT 0 NOT NULL -- paused, or behind an earlier kind: left out of the rate
 );

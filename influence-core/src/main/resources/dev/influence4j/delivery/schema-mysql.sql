@@ -41,5 +41,6 @@ CREATE TABLE IF NOT EXISTS influence_backfill (
     failed_items    VARCHAR(2000),
     started_at      BIGINT        NOT NULL,
     updated_at      BIGINT        NOT NULL,
-    finished_at     BIGINT
+    finished_at     BIGINT,
+    waited_millis   BIGINT        NOT NULL DEFAULT 0 -- paused, or behind an earlier kind: left out of the rate
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -3,6 +3,8 @@ package dev.influence4j.backfill;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import dev.influence4j.http.RetrySettings;
 import dev.influence4j.platform.FinancialStatus;
 import dev.influence4j.platform.InfluenceCustomer;
 import dev.influence4j.platform.InfluenceOrder;
+import dev.influence4j.platform.InfluenceProduct;
 import dev.influence4j.platform.PlatformClient;
 import dev.influence4j.sync.SyncKinds;
 
@@ -64,8 +67,12 @@ class BackfillTests {
 	}
 
 	private Backfill backfill(String node, BackfillSettings settings, BackfillSource<?, ?>... sources) {
+		return backfill(node, settings, Clock.systemUTC(), sources);
+	}
+
+	private Backfill backfill(String node, BackfillSettings settings, Clock clock, BackfillSource<?, ?>... sources) {
 		return new Backfill(this.database, JdbcOutbox.DEFAULT_TABLE_PREFIX, this.outbox, this.writer,
-				this.nudges::incrementAndGet, List.of(sources), settings, Clock.systemUTC());
+				this.nudges::incrementAndGet, List.of(sources), settings, clock);
 	}
 
 	private static BackfillSettings settings(String node) {
@@ -204,6 +211,139 @@ class BackfillTests {
 	}
 
 	@Test
+	void anEarlierKindThatPausesHoldsTheLaterKindsBackUntilItIsResumedAndDone() {
+		Customers customers = new Customers(300);
+		Products products = new Products(50);
+		Backfill backfill = backfill("node", settings("node"), customers, products);
+		backfill.start(BackfillRequest.of(BackfillKind.CUSTOMERS, BackfillKind.PRODUCTS));
+		customers.failOnPage(2, new IllegalStateException("connection to the shop database lost"));
+
+		assertThat(backfill.work()).isEqualTo(Progress.PAUSED);
+		assertThat(backfill.status(BackfillKind.CUSTOMERS).map(BackfillStatus::state)).hasValue(BackfillState.PAUSED);
+		assertThat(backfill.work()).isEqualTo(Progress.WAITING);
+		assertThat(backfill.work()).isEqualTo(Progress.WAITING);
+		assertThat(products.reads).as("products wait for the paused customers").isZero();
+		assertThat(backfill.status(BackfillKind.PRODUCTS).map(BackfillStatus::state)).hasValue(BackfillState.RUNNING);
+
+		customers.failOnPage(-1, null);
+		backfill.resume();
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		assertThat(products.reads).as("products wait until the customers are done").isZero();
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		assertThat(products.reads).isOne();
+	}
+
+	@Test
+	void aKindStartedWhileAnEarlierOneIsPausedWaitsForItAndSaysSo() {
+		Customers customers = new Customers(300);
+		Products products = new Products(50);
+		Backfill backfill = backfill("node", settings("node"), customers, products);
+		backfill.start(BackfillRequest.of(BackfillKind.CUSTOMERS));
+		customers.failOnPage(2, new IllegalStateException("connection to the shop database lost"));
+		assertThat(backfill.work()).isEqualTo(Progress.PAUSED);
+
+		BackfillStart start = backfill.start(BackfillRequest.of(BackfillKind.PRODUCTS));
+
+		assertThat(start.started()).isTrue();
+		assertThat(start.message()).isEqualTo("started: products; waits for customers (paused: resume or cancel it)");
+		assertThat(backfill.work()).isEqualTo(Progress.WAITING);
+		assertThat(products.reads).isZero();
+
+		// Cancelling the customers lets the products go.
+		assertThat(backfill.cancel()).isEqualTo(2);
+		backfill.start(BackfillRequest.of(BackfillKind.PRODUCTS));
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		assertThat(products.reads).isOne();
+	}
+
+	@Test
+	void deliveredCountsTheRowsInfluenceIoAcceptedAlsoAfterTheirEntriesArePurged() {
+		Customers customers = new Customers(250);
+		Backfill backfill = backfill("node", settings("node"), customers);
+		backfill.start(BackfillRequest.of(BackfillKind.CUSTOMERS));
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		assertThat(backfill.status(BackfillKind.CUSTOMERS).map(BackfillStatus::delivered)).hasValue(0L);
+
+		this.outbox.markDelivered(this.outbox.claim("dispatcher", 100, Duration.ofMinutes(1)), "dispatcher");
+		for (OutboxEntry entry : this.outbox.claim("dispatcher", 10, Duration.ofMinutes(1))) {
+			this.outbox.markDead(entry, "dispatcher", "400: bad email", true);
+		}
+		// A live entry of the same kind is not the import's.
+		this.writer.write(new dev.influence4j.events.CustomerSavedEvent(InfluenceCustomer.of("live-1", "live-1@example.com")));
+		List<OutboxEntry> live = this.outbox.claim("dispatcher", 1, Duration.ofMinutes(1));
+		assertThat(live).singleElement().extracting(OutboxEntry::priority).isEqualTo(EntryPriority.LIVE);
+		this.outbox.markDelivered(live, "dispatcher");
+
+		assertThat(backfill.status(BackfillKind.CUSTOMERS)).hasValueSatisfying((status) -> {
+			assertThat(status.written()).isEqualTo(250);
+			assertThat(status.delivered()).as("dead letters are not delivered").isEqualTo(100);
+		});
+		Instant later = Instant.now().plusSeconds(60);
+		assertThat(this.outbox.purge(later, later)).isEqualTo(101);
+		assertThat(backfill.status().get(0).delivered()).as("after the delivered entries were purged").isEqualTo(100);
+	}
+
+	@Test
+	void aMapThatThrowsUnexpectedlyPausesTheImportWithTheRowsIdAndWritesNothingOfItsPage() {
+		Customers customers = new Customers(300);
+		customers.mapFails("c-150", new NullPointerException("the account has no address"));
+		Backfill backfill = backfill("node", settings("node"), customers);
+		backfill.start(BackfillRequest.of(BackfillKind.CUSTOMERS));
+
+		Progress progress = backfill.work();
+
+		assertThat(backfill.status(BackfillKind.CUSTOMERS)).hasValueSatisfying((status) -> {
+			assertThat(status.state()).isEqualTo(BackfillState.PAUSED);
+			assertThat(status.lastError()).contains("the customers source failed", "row c-150", "NullPointerException",
+					"the account has no address");
+			assertThat(status.read()).as("the page with the row is not written").isEqualTo(100);
+			assertThat(status.cursor()).isEqualTo("100");
+		});
+		assertThat(progress).isEqualTo(Progress.PAUSED);
+		assertThat(this.outbox.unfinished(EntryPriority.BACKFILL)).isEqualTo(100);
+
+		customers.mapFails("none", null);
+		assertThat(backfill.resume()).isOne();
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		assertThat(backfill.status(BackfillKind.CUSTOMERS)).hasValueSatisfying((status) -> {
+			assertThat(status.read()).isEqualTo(300);
+			assertThat(status.written()).isEqualTo(300);
+			assertThat(status.lastError()).isNull();
+		});
+	}
+
+	@Test
+	void theRateCountsOnlyTheTimeAKindRanNotItsPausesNorItsWaitForTheKindsBefore() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+		Customers customers = new Customers(300);
+		Products products = new Products(100);
+		// Every page takes a second to read.
+		customers.eachPage(() -> clock.advance(Duration.ofSeconds(1)));
+		products.eachPage(() -> clock.advance(Duration.ofSeconds(1)));
+		Backfill backfill = backfill("node", settings("node"), clock, customers, products);
+		backfill.start(BackfillRequest.of(BackfillKind.CUSTOMERS, BackfillKind.PRODUCTS));
+		customers.failOnPage(2, new IllegalStateException("connection to the shop database lost"));
+
+		assertThat(backfill.work()).isEqualTo(Progress.PAUSED);
+		clock.advance(Duration.ofHours(1));
+		BackfillStatus paused = backfill.status(BackfillKind.CUSTOMERS).orElseThrow();
+		assertThat(paused.read()).isEqualTo(100);
+		assertThat(paused.rate(clock.instant())).as("100 rows in the second it ran").isEqualTo(100.0);
+
+		customers.failOnPage(-1, null);
+		backfill.resume();
+		clock.advance(Duration.ofMinutes(5));
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		BackfillStatus customersDone = backfill.status(BackfillKind.CUSTOMERS).orElseThrow();
+		assertThat(customersDone.rate(clock.instant())).as("300 rows in 3 s of running").isEqualTo(100.0);
+
+		assertThat(backfill.work()).isEqualTo(Progress.DONE);
+		BackfillStatus productsDone = backfill.status(BackfillKind.PRODUCTS).orElseThrow();
+		assertThat(productsDone.read()).isEqualTo(100);
+		assertThat(productsDone.rate(clock.instant())).as("100 rows in the second it ran").isEqualTo(100.0);
+	}
+
+	@Test
 	void aDryRunReadsAndCountsButWritesNothing() {
 		Customers customers = new Customers(250);
 		customers.withoutEmail("c-3");
@@ -215,6 +355,7 @@ class BackfillTests {
 		assertThat(this.outbox.countsByStatus().values().stream().mapToLong(Long::longValue).sum()).isZero();
 		assertThat(backfill.status(BackfillKind.CUSTOMERS)).hasValueSatisfying((status) -> {
 			assertThat(status.dryRun()).isTrue();
+			assertThat(status.delivered()).isZero();
 			assertThat(status.read()).isEqualTo(250);
 			assertThat(status.written()).isEqualTo(249);
 			assertThat(status.failed()).isEqualTo(1);
@@ -278,8 +419,26 @@ class BackfillTests {
 
 		private final AtomicInteger pages = new AtomicInteger();
 
+		private volatile Runnable eachPage = () -> {
+		};
+
+		private volatile String mapFailsOn = "";
+
+		private final AtomicReference<@Nullable RuntimeException> mapFailure = new AtomicReference<>();
+
 		Customers(int count) {
 			this.count = count;
+		}
+
+		/** Run something after every page is read. */
+		void eachPage(Runnable hook) {
+			this.eachPage = hook;
+		}
+
+		/** Fail mapping a row with something else than a validation error. */
+		void mapFails(String id, @Nullable RuntimeException failure) {
+			this.mapFailsOn = id;
+			this.mapFailure.set(failure);
 		}
 
 		void withoutEmail(String id) {
@@ -329,6 +488,7 @@ class BackfillTests {
 				rows.add(n);
 			}
 			int last = start + rows.size();
+			this.eachPage.run();
 			return new BackfillPage<>(rows, (last < this.count) ? Integer.toString(last) : null);
 		}
 
@@ -345,7 +505,94 @@ class BackfillTests {
 		@Override
 		public InfluenceCustomer map(Integer row) {
 			String id = id(row);
+			RuntimeException failure = this.mapFailure.get();
+			if (failure != null && id.equals(this.mapFailsOn)) {
+				throw failure;
+			}
 			return InfluenceCustomer.of(id, this.withoutEmail.contains(id) ? "" : id + "@example.com");
+		}
+
+	}
+
+	/** A shop's product table: ids p-1 ... p-n, keyset pages by number. */
+	static final class Products implements BackfillSource<Integer, InfluenceProduct> {
+
+		private final int count;
+
+		private volatile Runnable eachPage = () -> {
+		};
+
+		volatile int reads;
+
+		Products(int count) {
+			this.count = count;
+		}
+
+		void eachPage(Runnable hook) {
+			this.eachPage = hook;
+		}
+
+		@Override
+		public BackfillKind<InfluenceProduct> kind() {
+			return BackfillKind.PRODUCTS;
+		}
+
+		@Override
+		public BackfillPage<Integer> page(@Nullable String after, int size) {
+			this.reads++;
+			int start = (after != null) ? Integer.parseInt(after) : 0;
+			List<Integer> rows = new ArrayList<>();
+			for (int n = start + 1; n <= Math.min(this.count, start + size); n++) {
+				rows.add(n);
+			}
+			int last = start + rows.size();
+			this.eachPage.run();
+			return new BackfillPage<>(rows, (last < this.count) ? Integer.toString(last) : null);
+		}
+
+		@Override
+		public String id(Integer row) {
+			return "p-" + row;
+		}
+
+		@Override
+		public OptionalLong count() {
+			return OptionalLong.of(this.count);
+		}
+
+		@Override
+		public InfluenceProduct map(Integer row) {
+			return InfluenceProduct.of(id(row), "Product " + row);
+		}
+
+	}
+
+	/** A clock the test moves. */
+	static final class MutableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		MutableClock(Instant start) {
+			this.now = new AtomicReference<>(start);
+		}
+
+		void advance(Duration duration) {
+			this.now.updateAndGet((instant) -> instant.plus(duration));
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
 		}
 
 	}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The length limits in code are those of the columns in every schema file, so a value that passes the checks
- * always fits.
+ * always fits; the columns added to older tables are in every file.
  */
 class OutboxSchemaTests {
 
@@ -28,6 +28,20 @@ class OutboxSchemaTests {
 
 		assertThat(columnLength(schema, "entity_key")).isEqualTo(NewOutboxEntry.MAX_KEY_LENGTH);
 		assertThat(columnLength(schema, "dedup_key")).isEqualTo(NewOutboxEntry.MAX_KEY_LENGTH);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "schema-h2.sql", "schema-postgresql.sql", "schema-mysql.sql" })
+	void everySchemaFileHasTheColumnsAddedToTablesOfEarlierSnapshots(String file) throws IOException {
+		String schema;
+		try (InputStream in = JdbcOutbox.class.getResourceAsStream(file)) {
+			assertThat(in).as(file).isNotNull();
+			schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+
+		// What JdbcOutbox adds to an older table must be what the file creates a new one with.
+		assertThat(schema).containsPattern("\\bpriority\\s+SMALLINT\\s+(DEFAULT 0 NOT NULL|NOT NULL DEFAULT 0)")
+			.containsPattern("\\bwaited_millis\\s+BIGINT\\s+(DEFAULT 0 NOT NULL|NOT NULL DEFAULT 0)");
 	}
 
 	private static int columnLength(String schema, String column) {

@@ -1,14 +1,18 @@
 package dev.influence4j.autoconfigure.operations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -22,6 +26,7 @@ import dev.influence4j.backfill.Backfill;
 import dev.influence4j.backfill.BackfillKind;
 import dev.influence4j.backfill.BackfillRequest;
 import dev.influence4j.backfill.BackfillStart;
+import dev.influence4j.backfill.BackfillStatus;
 import dev.influence4j.delivery.DeliveryPause;
 import dev.influence4j.operations.DeadLetterPage;
 import dev.influence4j.operations.DeliveryOperations;
@@ -40,7 +45,7 @@ import dev.influence4j.operations.Requeue;
  * <li>{@code POST /actuator/influence/requeue-all} (optional JSON body {@code {"kind": "..."}}): requeue every dead
  * letter, or those of one kind.</li>
  * <li>{@code POST /actuator/influence/retry-now}: bring every entry waiting on backoff forward.</li>
- * <li>{@code GET /actuator/influence/backfill}: the imports' statuses; {@code POST
+ * <li>{@code GET /actuator/influence/backfill}: the imports' statuses, with progress, rate and time left; {@code POST
  * /actuator/influence/backfill-start} (optional {@code kinds}, {@code ordersSince}, {@code dryRun}),
  * {@code backfill-pause}, {@code backfill-resume}, {@code backfill-cancel}.</li>
  * </ul>
@@ -95,7 +100,7 @@ public final class InfluenceEndpoint {
 	public WebEndpointResponse<Object> section(@Selector String section, @Nullable Integer page,
 			@Nullable Integer size, @Nullable String kind) {
 		if (BACKFILL.equals(section)) {
-			return withBackfill((imports) -> new WebEndpointResponse<>(imports.status()));
+			return withBackfill((imports) -> new WebEndpointResponse<>(imports(imports.status())));
 		}
 		if (!DEAD_LETTERS.equals(section)) {
 			return notFound(section);
@@ -182,11 +187,17 @@ public final class InfluenceEndpoint {
 					(ordersSince != null && !ordersSince.isBlank()) ? parseInstant(ordersSince) : null,
 					Boolean.TRUE.equals(dryRun));
 			BackfillStart start = imports.start(request);
-			return new WebEndpointResponse<>(start, start.started() ? WebEndpointResponse.STATUS_OK : 409);
+			return new WebEndpointResponse<>(new Started(start.started(), start.message(), imports(start.statuses())),
+					start.started() ? WebEndpointResponse.STATUS_OK : 409);
 		}
 		catch (IllegalArgumentException ex) {
 			return badRequest(ex);
 		}
+	}
+
+	private static List<Import> imports(List<BackfillStatus> statuses) {
+		Instant now = Instant.now();
+		return statuses.stream().map((status) -> Import.of(status, now)).toList();
 	}
 
 	private static Instant parseInstant(String text) {
@@ -269,6 +280,36 @@ public final class InfluenceEndpoint {
 	 * @param message the result in words
 	 */
 	public record Changed(String action, int changed, @Nullable String kind, String message) {
+	}
+
+	/**
+	 * One kind's import: its stored status (whose fields are this object's), and what is computed from it now.
+	 *
+	 * @param status the status: kind, state, read, written, delivered, failed, total, ...
+	 * @param progress read of total, from 0 to 1, or {@code null} when the source does not count its rows
+	 * @param rate rows read per second of the time it ran (pauses and waits for earlier kinds left out)
+	 * @param timeLeftSeconds the estimated time left while it runs, or {@code null}
+	 */
+	public record Import(@JsonUnwrapped BackfillStatus status, @Nullable Double progress, double rate,
+			@Nullable Long timeLeftSeconds) {
+
+		static Import of(BackfillStatus status, Instant now) {
+			OptionalDouble progress = status.progress();
+			Duration left = status.timeLeft(now);
+			return new Import(status, progress.isPresent() ? progress.getAsDouble() : null, status.rate(now),
+					(left != null) ? left.toSeconds() : null);
+		}
+
+	}
+
+	/**
+	 * What a request to start imports did.
+	 *
+	 * @param started whether it started (false: one of its kinds is running or paused already)
+	 * @param message what happened, in words
+	 * @param statuses the requested kinds' imports now
+	 */
+	public record Started(boolean started, String message, List<Import> statuses) {
 	}
 
 	/**

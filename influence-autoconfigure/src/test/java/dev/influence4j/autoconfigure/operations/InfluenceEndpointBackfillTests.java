@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,6 +50,16 @@ class InfluenceEndpointBackfillTests extends EndpointTestSupport {
 		var started = send("/actuator/influence/backfill-start", "{\"kinds\":\"customers\"}");
 		assertThat(started.statusCode()).isEqualTo(200);
 		assertThat(body(started).path("started").asBoolean()).isTrue();
+		// The first page is written; the source holds the second.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> body(read("/actuator/influence/backfill")).get(0).path("read").asLong() == 50);
+		var running = body(read("/actuator/influence/backfill")).get(0);
+		assertThat(running.path("state").asString()).isEqualTo("RUNNING");
+		assertThat(running.path("progress").asDouble()).isCloseTo(50.0 / 300, within(1e-9));
+		assertThat(running.path("rate").isNumber()).as("rate in %s", running).isTrue();
+		assertThat(running.path("rate").asDouble()).isPositive();
+		assertThat(running.path("timeLeftSeconds").isNumber()).as("time left in %s", running).isTrue();
+		assertThat(running.path("delivered").isNumber()).as("delivered in %s", running).isTrue();
 		var paused = send("/actuator/influence/backfill-pause", "");
 		assertThat(body(paused).path("action").asString()).isEqualTo("backfill-pause");
 
@@ -66,6 +77,13 @@ class InfluenceEndpointBackfillTests extends EndpointTestSupport {
 		});
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> sink.verify(300, putRequestedFor(urlPathMatching("/v1/customers/.*"))));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var done = body(read("/actuator/influence/backfill")).get(0);
+			assertThat(done.path("delivered").asLong()).as("delivered in %s", done).isEqualTo(300);
+			assertThat(done.path("written").asLong()).isEqualTo(300);
+			assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+			assertThat(done.path("timeLeftSeconds").isNumber()).as("no time left when done").isFalse();
+		});
 		assertThat(read("/actuator/metrics/influence.backfill.rows").statusCode()).isEqualTo(200);
 	}
 

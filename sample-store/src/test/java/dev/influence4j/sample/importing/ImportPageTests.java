@@ -144,6 +144,11 @@ class ImportPageTests {
 		});
 		assertThat(this.sandbox.customerByEmail(DemoData.CUSTOMER_EMAIL)).isPresent();
 		assertThat(this.sandbox.customerByEmail(DemoData.ADMIN_EMAIL)).as("staff are not loyalty members").isEmpty();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> importOf(BackfillKind.CUSTOMERS).delivered() == customers.written());
+		this.admin.open(PAGE)
+			.andExpect(content().string(containsString(
+					"<td>Delivered</td><td class=\"amount delivered\">" + customers.written() + "</td>")));
 		this.admin.open(PAGE)
 			.andExpect(content().string(containsString("id=\"import-customers\"")))
 			.andExpect(content().string(containsString(

@@ -1,14 +1,20 @@
 package dev.influence4j.sample.web;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.influence4j.backfill.Backfill;
+import dev.influence4j.backfill.BackfillKind;
+import dev.influence4j.backfill.BackfillState;
 import dev.influence4j.delivery.DeliveryStatus;
 import dev.influence4j.delivery.Outbox;
 import dev.influence4j.operations.DeadLetter;
@@ -33,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Who reaches the actuator: {@code /actuator/health} is open, its details and every other endpoint are the
  * admin's over HTTP Basic. The actuator keeps no session, so the admin's browser login (a session cookie that
- * any page of another site can make the browser send) authenticates nothing there.
+ * any page of another site can make the browser send) authenticates nothing there. The admin imports the store
+ * into the sandbox from a script, as the README shows.
  */
 @StoreTest
 class ActuatorAccessTests {
@@ -48,6 +55,9 @@ class ActuatorAccessTests {
 	Outbox outbox;
 
 	@Autowired
+	Backfill backfill;
+
+	@Autowired
 	InfluenceSandbox sandbox;
 
 	@Autowired
@@ -57,6 +67,9 @@ class ActuatorAccessTests {
 	void noFaults() {
 		this.sandbox.faults().clear();
 	}
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void healthAnswersWithoutLoginAndWithoutDetails() throws Exception {
@@ -149,6 +162,60 @@ class ActuatorAccessTests {
 		this.mvc.perform(get("/actuator/influence/backfill").with(httpBasic(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.kind == 'products')].dryRun").value(true));
+	}
+
+	@Test
+	void aScriptImportsTheDemoCustomersAndProductsIntoTheSandboxWithTheAdminsLoginOverHttpBasic() throws Exception {
+		// An import another test left running would refuse a new start.
+		this.backfill.cancel();
+		long jane = this.jdbc.sql("SELECT id FROM account WHERE email = :email")
+			.param("email", DemoData.CUSTOMER_EMAIL)
+			.query(Long.class)
+			.single();
+		List<Long> products = this.jdbc.sql("SELECT id FROM product ORDER BY id").query(Long.class).list();
+		assertThat(products).as("the demo products, at least").hasSizeGreaterThanOrEqualTo(5);
+		// The store sent its demo data when it created it: only what arrives from now on is the import's.
+		Instant before = Instant.now();
+
+		// What the README's procedure runs.
+		this.mvc.perform(post("/actuator/influence/backfill-start").with(httpBasic(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kinds\":\"customers,products\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.started").value(true))
+			.andExpect(jsonPath("$.message").value("started: customers, products"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.backfill.status(BackfillKind.CUSTOMERS)).hasValueSatisfying((customers) -> {
+				assertThat(customers.state()).isEqualTo(BackfillState.DONE);
+				assertThat(customers.dryRun()).isFalse();
+				assertThat(customers.failed()).isZero();
+				assertThat(customers.delivered()).isPositive().isEqualTo(customers.written());
+			});
+			assertThat(this.backfill.status(BackfillKind.PRODUCTS)).hasValueSatisfying((imported) -> {
+				assertThat(imported.state()).isEqualTo(BackfillState.DONE);
+				assertThat(imported.failed()).isZero();
+				assertThat(imported.delivered()).isEqualTo(imported.written()).isGreaterThanOrEqualTo(products.size());
+			});
+		});
+		assertThat(sentSince(before, "/v1/customers/" + jane)).as("the demo customer imported").isTrue();
+		assertThat(this.sandbox.customer(Long.toString(jane)))
+			.hasValueSatisfying((customer) -> assertThat(customer.email()).isEqualTo(DemoData.CUSTOMER_EMAIL));
+		for (long product : products) {
+			assertThat(sentSince(before, "/v1/products/" + product)).as("product %s imported", product).isTrue();
+		}
+		this.mvc.perform(get("/actuator/influence/backfill").with(httpBasic(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.kind == 'customers')].state").value("DONE"))
+			.andExpect(jsonPath("$[?(@.kind == 'customers')].progress").value(1.0))
+			.andExpect(jsonPath("$[?(@.kind == 'products')].state").value("DONE"));
+	}
+
+	private boolean sentSince(Instant since, String path) {
+		return this.sandbox.journal()
+			.requests("PUT", path)
+			.stream()
+			.anyMatch((request) -> request.succeeded() && !request.receivedAt().isBefore(since));
 	}
 
 	@Test
