@@ -3,8 +3,6 @@ package dev.influence4j.backfill;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import dev.influence4j.delivery.DatabasePlatform;
 import dev.influence4j.delivery.DeliveryStatus;
 import dev.influence4j.delivery.EntryPriority;
 import dev.influence4j.delivery.JdbcOutbox;
+import dev.influence4j.delivery.MutableClock;
 import dev.influence4j.delivery.OutboxEntry;
 import dev.influence4j.delivery.OutboxWriter;
 import dev.influence4j.http.RetrySettings;
@@ -483,13 +482,8 @@ class BackfillTests {
 			if (start == 0) {
 				this.firstPageReads.incrementAndGet();
 			}
-			List<Integer> rows = new ArrayList<>();
-			for (int n = start + 1; n <= Math.min(this.count, start + size); n++) {
-				rows.add(n);
-			}
-			int last = start + rows.size();
 			this.eachPage.run();
-			return new BackfillPage<>(rows, (last < this.count) ? Integer.toString(last) : null);
+			return numbered(start, size, this.count);
 		}
 
 		@Override
@@ -512,6 +506,16 @@ class BackfillTests {
 			return InfluenceCustomer.of(id, this.withoutEmail.contains(id) ? "" : id + "@example.com");
 		}
 
+	}
+
+	/** The page of rows {@code start + 1} ... {@code start + size} of {@code 1} ... {@code count}, keyed by number. */
+	static BackfillPage<Integer> numbered(int start, int size, int count) {
+		List<Integer> rows = new ArrayList<>();
+		for (int n = start + 1; n <= Math.min(count, start + size); n++) {
+			rows.add(n);
+		}
+		int last = start + rows.size();
+		return new BackfillPage<>(rows, (last < count) ? Integer.toString(last) : null);
 	}
 
 	/** A shop's product table: ids p-1 ... p-n, keyset pages by number. */
@@ -541,13 +545,8 @@ class BackfillTests {
 		public BackfillPage<Integer> page(@Nullable String after, int size) {
 			this.reads++;
 			int start = (after != null) ? Integer.parseInt(after) : 0;
-			List<Integer> rows = new ArrayList<>();
-			for (int n = start + 1; n <= Math.min(this.count, start + size); n++) {
-				rows.add(n);
-			}
-			int last = start + rows.size();
 			this.eachPage.run();
-			return new BackfillPage<>(rows, (last < this.count) ? Integer.toString(last) : null);
+			return numbered(start, size, this.count);
 		}
 
 		@Override
@@ -563,36 +562,6 @@ class BackfillTests {
 		@Override
 		public InfluenceProduct map(Integer row) {
 			return InfluenceProduct.of(id(row), "Product " + row);
-		}
-
-	}
-
-	/** A clock the test moves. */
-	static final class MutableClock extends Clock {
-
-		private final AtomicReference<Instant> now;
-
-		MutableClock(Instant start) {
-			this.now = new AtomicReference<>(start);
-		}
-
-		void advance(Duration duration) {
-			this.now.updateAndGet((instant) -> instant.plus(duration));
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now.get();
 		}
 
 	}
